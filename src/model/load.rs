@@ -1,0 +1,608 @@
+//! `argmap/1` text -> validated `ArgumentMap`, in three small stages:
+//! 1. parse: JSON syntax (serde_json, with line and column);
+//! 2. decode: walk the JSON value by hand, collecting *every* wrong or missing field with its path;
+//! 3. link: resolve ids to indices, then check the tree (one root, no cycles) and derive
+//!    children, levels and sides without recursion, so a 20,000-deep chain is as safe as a bush.
+
+use std::collections::{HashMap, VecDeque};
+
+use serde_json::{Map, Value};
+
+use super::problem::Problem;
+use super::text::Text;
+use super::types::*;
+
+/// Larger maps are refused up front with a clear message instead of freezing the reader's tab.
+pub const MAX_MAP_BYTES: usize = 16 * 1024 * 1024;
+pub const MAX_NODES: usize = 100_000;
+
+const FORMAT: &str = "argmap/1";
+
+/// Parse and validate a map. On failure, returns every problem found, in document order.
+pub fn load(text: &str) -> Result<ArgumentMap, Vec<Problem>> {
+    if text.len() > MAX_MAP_BYTES {
+        return Err(vec![Problem::at(
+            "",
+            format!(
+                "the map is {:.1} MB; maps larger than {} MB are refused",
+                text.len() as f64 / 1_048_576.0,
+                MAX_MAP_BYTES / 1_048_576
+            ),
+        )]);
+    }
+    // A byte-order mark is harmless; editors on some systems add one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let mut p = Problem::at("", format!("not valid JSON: {}", syntax_message(&e)));
+        p.position = Some((e.line(), e.column()));
+        vec![p]
+    })?;
+    let mut decoder = Decoder::default();
+    let raw = decoder.document(&value);
+    let map = raw.and_then(|raw| link(raw, &mut decoder.problems));
+    match map {
+        Some(map) if decoder.problems.is_empty() => Ok(map),
+        _ => Err(decoder.problems),
+    }
+}
+
+/// serde_json's message ends with " at line L column C"; the position is kept separately.
+fn syntax_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    match full.rfind(" at line ") {
+        Some(i) => full[..i].to_owned(),
+        None => full,
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn describe(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+// ---------------------------------------------------------------- stage 2: decode
+
+/// A node as written, ids not yet resolved.
+struct RawNode {
+    path: String,
+    /// False when the entry is too broken to take part in the tree (its problems are recorded).
+    valid: bool,
+    id: String,
+    parent: Option<String>,
+    kind: Option<Kind>,
+    relation: Option<Relation>,
+    side: Option<Side>,
+    text: Text,
+    detail: Option<Text>,
+    evidence: Vec<(String, String, Evidence)>, // (path, source id, evidence with source unresolved)
+    flags: Vec<String>,
+}
+
+impl RawNode {
+    fn placeholder(path: String) -> RawNode {
+        RawNode {
+            path,
+            valid: false,
+            id: String::new(),
+            parent: None,
+            kind: None,
+            relation: None,
+            side: None,
+            text: Text::default(),
+            detail: None,
+            evidence: Vec::new(),
+            flags: Vec::new(),
+        }
+    }
+}
+
+struct RawLink {
+    path: String,
+    from: String,
+    to: String,
+    relation: Option<LinkRelation>,
+    note: Option<Text>,
+}
+
+struct RawMap {
+    id: String,
+    title: Text,
+    summary: Option<Text>,
+    languages: Vec<String>,
+    sources: Vec<Source>,
+    root: Option<String>,
+    nodes: Vec<RawNode>,
+    links: Vec<RawLink>,
+    tour: Vec<(String, String, Text)>, // (path, node id, note)
+}
+
+#[derive(Default)]
+struct Decoder {
+    problems: Vec<Problem>,
+    languages: Vec<String>,
+}
+
+/// A field's value; JSON `null` counts as absent, as most hand-written JSON means it.
+fn field<'v>(o: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    o.get(key).filter(|v| !v.is_null())
+}
+
+impl Decoder {
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem::at(path, message));
+    }
+
+    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+        match v {
+            Value::Object(o) => Some(o),
+            other => {
+                self.problem(path, format!("expected an object, found {}", describe(other)));
+                None
+            }
+        }
+    }
+
+    fn required<'v>(&mut self, o: &'v Map<String, Value>, key: &str, path: &str) -> Option<&'v Value> {
+        let v = field(o, key);
+        if v.is_none() {
+            self.problem(&join(path, key), "missing");
+        }
+        v
+    }
+
+    fn string(&mut self, v: &Value, path: &str) -> Option<String> {
+        match v {
+            Value::String(s) if s.trim().is_empty() => {
+                self.problem(path, "empty");
+                None
+            }
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.problem(path, format!("expected a string, found {}", describe(other)));
+                None
+            }
+        }
+    }
+
+    fn required_string(&mut self, o: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
+        self.required(o, key, path).and_then(|v| self.string(v, &join(path, key)))
+    }
+
+    fn optional_string(&mut self, o: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
+        field(o, key).and_then(|v| self.string(v, &join(path, key)))
+    }
+
+    /// `{"zh": "…", "en": "…"}`, or a plain string meaning the map's first language.
+    fn text(&mut self, v: &Value, path: &str) -> Option<Text> {
+        let mut entries = match v {
+            Value::String(_) => {
+                let lang = self.languages.first().cloned().unwrap_or_default();
+                vec![(lang, self.string(v, path)?)]
+            }
+            Value::Object(o) if o.is_empty() => {
+                self.problem(path, "empty: give the text in at least one language");
+                return None;
+            }
+            Value::Object(o) => {
+                let mut entries = Vec::with_capacity(o.len());
+                for (lang, t) in o {
+                    if let Some(t) = self.string(t, &join(path, lang)) {
+                        entries.push((lang.clone(), t));
+                    }
+                }
+                entries
+            }
+            other => {
+                self.problem(
+                    path,
+                    format!("expected an object of language -> text, like {{\"en\": \"…\"}}, found {}", describe(other)),
+                );
+                return None;
+            }
+        };
+        // The map's languages first, in its order, so that fallback goes to its first language.
+        let rank = |lang: &str| self.languages.iter().position(|l| l == lang).unwrap_or(usize::MAX);
+        entries.sort_by_key(|(lang, _)| rank(lang));
+        (!entries.is_empty()).then_some(Text(entries))
+    }
+
+    fn required_text(&mut self, o: &Map<String, Value>, key: &str, path: &str) -> Option<Text> {
+        self.required(o, key, path).and_then(|v| self.text(v, &join(path, key)))
+    }
+
+    fn optional_text(&mut self, o: &Map<String, Value>, key: &str, path: &str) -> Option<Text> {
+        field(o, key).and_then(|v| self.text(v, &join(path, key)))
+    }
+
+    fn array<'v>(&mut self, o: &'v Map<String, Value>, key: &str, path: &str, required: bool) -> &'v [Value] {
+        match field(o, key) {
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.problem(&join(path, key), format!("expected an array, found {}", describe(other)));
+                &[]
+            }
+            None => {
+                if required {
+                    self.problem(&join(path, key), "missing");
+                }
+                &[]
+            }
+        }
+    }
+
+    fn choice<T: Copy>(&mut self, o: &Map<String, Value>, key: &str, path: &str, options: &[(&str, T)]) -> Option<T> {
+        let path = join(path, key);
+        let word = field(o, key).and_then(|v| self.string(v, &path))?;
+        let found = options.iter().find(|(name, _)| *name == word).map(|(_, t)| *t);
+        if found.is_none() {
+            let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+            self.problem(&path, format!("unknown value \"{word}\"; expected one of {}", names.join(", ")));
+        }
+        found
+    }
+
+    fn document(&mut self, v: &Value) -> Option<RawMap> {
+        let o = self.object(v, "")?;
+        match o.get("format") {
+            Some(Value::String(f)) if f == FORMAT => {}
+            Some(Value::String(f)) => {
+                // A future version may mean anything: stop rather than misread it.
+                self.problem("format", format!("unsupported format \"{f}\"; this reader knows \"{FORMAT}\""));
+                return None;
+            }
+            Some(other) => self.problem("format", format!("expected the string \"{FORMAT}\", found {}", describe(other))),
+            None => self.problem("format", format!("missing; expected \"{FORMAT}\"")),
+        }
+        let languages: Vec<String> = self
+            .array(o, "languages", "", true)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| self.string(l, &format!("languages[{i}]")))
+            .collect();
+        if languages.is_empty() && o.contains_key("languages") {
+            self.problem("languages", "empty: name at least one language, like [\"en\"]");
+        }
+        self.languages = languages.clone();
+
+        let id = self.required_string(o, "id", "").unwrap_or_default();
+        let title = self.required_text(o, "title", "").unwrap_or_default();
+        let summary = self.optional_text(o, "summary", "");
+        let sources = self.sources(o);
+        let root = self.required_string(o, "root", "");
+
+        let raw_nodes = self.array(o, "nodes", "", true);
+        if raw_nodes.len() > MAX_NODES {
+            self.problem("nodes", format!("{} nodes; maps with more than {MAX_NODES} are refused", raw_nodes.len()));
+            return None;
+        }
+        if raw_nodes.is_empty() && o.contains_key("nodes") {
+            self.problem("nodes", "empty: a map needs at least its root node");
+        }
+        // Broken entries stay in place as invalid nodes, so `nodes[i]` in later messages still
+        // names the i-th entry of the file.
+        let nodes = raw_nodes.iter().enumerate().map(|(i, n)| self.node(n, format!("nodes[{i}]"))).collect();
+        let links = self.array(o, "links", "", false).iter().enumerate().filter_map(|(i, l)| self.link(l, format!("links[{i}]"))).collect();
+        let tour = self
+            .array(o, "tour", "", false)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, step)| {
+                let path = format!("tour[{i}]");
+                let s = self.object(step, &path)?;
+                let node = self.required_string(s, "node", &path);
+                let note = self.required_text(s, "note", &path);
+                Some((path, node?, note?))
+            })
+            .collect();
+        Some(RawMap { id, title, summary, languages, sources, root, nodes, links, tour })
+    }
+
+    fn sources(&mut self, o: &Map<String, Value>) -> Vec<Source> {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut sources = Vec::new();
+        for (i, s) in self.array(o, "sources", "", false).iter().enumerate() {
+            let path = format!("sources[{i}]");
+            let Some(s) = self.object(s, &path) else { continue };
+            let id = self.required_string(s, "id", &path);
+            let title = self.required_text(s, "title", &path);
+            let author = self.optional_string(s, "author", &path);
+            let published = self.optional_string(s, "published", &path);
+            let lang = self.required_string(s, "lang", &path);
+            let url = self.optional_string(s, "url", &path).filter(|url| {
+                let lower = url.to_ascii_lowercase();
+                let ok = lower.starts_with("https://") || lower.starts_with("http://");
+                if !ok {
+                    self.problem(&join(&path, "url"), "only http:// and https:// links are allowed");
+                }
+                ok
+            });
+            let Some(id) = id else { continue };
+            if let Some(first) = seen.get(&id) {
+                self.problem(&join(&path, "id"), format!("duplicate source id \"{id}\" (first at sources[{first}])"));
+                continue;
+            }
+            seen.insert(id.clone(), i);
+            sources.push(Source { id, title: title.unwrap_or_default(), author, published, url, lang: lang.unwrap_or_default() });
+        }
+        sources
+    }
+
+    fn node(&mut self, v: &Value, path: String) -> RawNode {
+        let Some(o) = self.object(v, &path) else {
+            return RawNode { valid: false, ..RawNode::placeholder(path) };
+        };
+        let id = self.required_string(o, "id", &path);
+        let parent = self.optional_string(o, "parent", &path);
+        let kind = self.required(o, "kind", &path).and(self.choice(
+            o,
+            "kind",
+            &path,
+            &[("question", Kind::Question), ("position", Kind::Position), ("claim", Kind::Claim)],
+        ));
+        let relation = self.choice(
+            o,
+            "relation",
+            &path,
+            &[("answers", Relation::Answers), ("supports", Relation::Supports), ("attacks", Relation::Attacks)],
+        );
+        let side = self.choice(o, "side", &path, &[("open", Side::Open), ("closed", Side::Closed), ("neutral", Side::Neutral)]);
+        if kind == Some(Kind::Position) && side.is_none() && field(o, "side").is_none() {
+            self.problem(&join(&path, "side"), "missing: every position states its side (open, closed or neutral)");
+        }
+        let text = self.required_text(o, "text", &path);
+        let detail = self.optional_text(o, "detail", &path);
+        let mut evidence = Vec::new();
+        for (i, e) in self.array(o, "evidence", &path, false).iter().enumerate() {
+            let epath = format!("{path}.evidence[{i}]");
+            let Some(e) = self.object(e, &epath) else { continue };
+            let source = self.required_string(e, "source", &epath);
+            // Quotes are verbatim: keep surrounding spaces, only refuse an empty one.
+            let quote = self.required_string(e, "quote", &epath);
+            let translation = self.optional_text(e, "translation", &epath);
+            if let (Some(source), Some(quote)) = (source, quote) {
+                evidence.push((epath, source, Evidence { source: usize::MAX, quote, translation }));
+            }
+        }
+        let flags = self
+            .array(o, "flags", &path, false)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| self.string(f, &format!("{path}.flags[{i}]")))
+            .collect();
+        let valid = id.is_some();
+        RawNode {
+            id: id.unwrap_or_default(),
+            valid,
+            parent,
+            kind,
+            relation,
+            side,
+            text: text.unwrap_or_default(),
+            detail,
+            evidence,
+            flags,
+            path,
+        }
+    }
+
+    fn link(&mut self, v: &Value, path: String) -> Option<RawLink> {
+        let o = self.object(v, &path)?;
+        let from = self.required_string(o, "from", &path);
+        let to = self.required_string(o, "to", &path);
+        let relation = self.required(o, "relation", &path).and(self.choice(
+            o,
+            "relation",
+            &path,
+            &[("contradicts", LinkRelation::Contradicts), ("agrees", LinkRelation::Agrees)],
+        ));
+        let note = self.optional_text(o, "note", &path);
+        Some(RawLink { from: from?, to: to?, relation, note, path })
+    }
+}
+
+// ---------------------------------------------------------------- stage 3: link and check the tree
+
+fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
+    let mut ids: HashMap<String, NodeIdx> = HashMap::with_capacity(raw.nodes.len());
+    let mut keep: Vec<bool> = raw.nodes.iter().map(|n| n.valid).collect();
+    for (i, n) in raw.nodes.iter().enumerate() {
+        if !n.valid {
+            continue;
+        }
+        if let Some(&first) = ids.get(&n.id) {
+            problems.push(Problem::at(
+                join(&n.path, "id"),
+                format!("duplicate node id \"{}\" (first at {})", n.id, raw.nodes[first].path),
+            ));
+            keep[i] = false;
+        } else {
+            ids.insert(n.id.clone(), i);
+        }
+    }
+    let source_ids: HashMap<&str, usize> = raw.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let resolve = |problems: &mut Vec<Problem>, path: String, id: &str| -> Option<NodeIdx> {
+        let found = ids.get(id).copied();
+        if found.is_none() {
+            problems.push(Problem::at(path, format!("unknown node \"{id}\"")));
+        }
+        found
+    };
+
+    let mut nodes: Vec<Node> = Vec::with_capacity(raw.nodes.len());
+    for raw_node in raw.nodes {
+        let parent = raw_node.parent.as_deref().and_then(|p| resolve(problems, join(&raw_node.path, "parent"), p));
+        let evidence = raw_node
+            .evidence
+            .into_iter()
+            .filter_map(|(path, source, mut e)| match source_ids.get(source.as_str()) {
+                Some(&s) => {
+                    e.source = s;
+                    Some(e)
+                }
+                None => {
+                    problems.push(Problem::at(join(&path, "source"), format!("unknown source \"{source}\"")));
+                    None
+                }
+            })
+            .collect();
+        nodes.push(Node {
+            id: raw_node.id,
+            parent,
+            children: Vec::new(),
+            kind: raw_node.kind.unwrap_or(Kind::Claim),
+            relation: raw_node.relation,
+            explicit_side: raw_node.side,
+            side: raw_node.side.unwrap_or(Side::Neutral),
+            level: 0,
+            text: raw_node.text,
+            detail: raw_node.detail,
+            evidence,
+            flags: raw_node.flags,
+        });
+    }
+
+    let root = raw.root.as_deref().and_then(|r| resolve(problems, "root".into(), r));
+    if let Some(root) = root {
+        if nodes[root].parent.is_some() {
+            problems.push(Problem::at("root", format!("the root \"{}\" must not have a parent", nodes[root].id)));
+        }
+    }
+    for (i, n) in nodes.iter().enumerate() {
+        if keep[i] && n.parent.is_none() && Some(i) != root {
+            let root_id = root.map(|r| nodes[r].id.as_str()).unwrap_or("?");
+            problems.push(Problem::at(
+                format!("nodes[{i}]"),
+                format!("second root: \"{}\" has no parent, but only the root \"{root_id}\" may", n.id),
+            ));
+        }
+    }
+    for i in 0..nodes.len() {
+        if let (true, Some(p)) = (keep[i], nodes[i].parent) {
+            nodes[p].children.push(i);
+        }
+    }
+
+    let links = raw
+        .links
+        .into_iter()
+        .filter_map(|l| {
+            let from = resolve(problems, join(&l.path, "from"), &l.from);
+            let to = resolve(problems, join(&l.path, "to"), &l.to);
+            if from.is_some() && from == to {
+                problems.push(Problem::at(join(&l.path, "to"), "a node cannot link to itself"));
+            }
+            Some(Link { from: from?, to: to?, relation: l.relation?, note: l.note })
+        })
+        .collect();
+    let tour = raw
+        .tour
+        .into_iter()
+        .filter_map(|(path, node, note)| Some(TourStep { node: resolve(problems, join(&path, "node"), &node)?, note }))
+        .collect();
+
+    let root = root?;
+    let reached = derive_tree(&mut nodes, root);
+    report_cycles(&nodes, &reached, &keep, problems);
+
+    Some(ArgumentMap {
+        id: raw.id,
+        title: raw.title,
+        summary: raw.summary,
+        languages: raw.languages,
+        sources: raw.sources,
+        root,
+        nodes,
+        links,
+        tour,
+        ids,
+    })
+}
+
+/// Breadth-first from the root: default missing relations, sort children for display, set
+/// levels, derive sides. Returns which nodes the root reaches; the others sit under a second
+/// root or in a cycle.
+fn derive_tree(nodes: &mut [Node], root: NodeIdx) -> Vec<bool> {
+    let mut reached = vec![false; nodes.len()];
+    reached[root] = true;
+    nodes[root].level = 1;
+    nodes[root].relation = None;
+    nodes[root].side = nodes[root].explicit_side.unwrap_or(Side::Neutral);
+    let mut queue = VecDeque::from([root]);
+    while let Some(n) = queue.pop_front() {
+        let mut children = std::mem::take(&mut nodes[n].children);
+        let (parent_kind, level, side) = (nodes[n].kind, nodes[n].level, nodes[n].side);
+        for &c in &children {
+            let child = &mut nodes[c];
+            let relation = *child.relation.get_or_insert(match (parent_kind, child.kind) {
+                (Kind::Question, _) | (_, Kind::Position) => Relation::Answers,
+                _ => Relation::Supports,
+            });
+            child.level = level + 1;
+            child.side = child.explicit_side.unwrap_or(match relation {
+                Relation::Attacks => side.opposite(),
+                _ => side,
+            });
+            reached[c] = true;
+            queue.push_back(c);
+        }
+        // Display order: answers, then supports, then attacks; file order within each group.
+        children.sort_by_key(|&c| nodes[c].relation);
+        nodes[n].children = children;
+    }
+    reached
+}
+
+/// Every node the root does not reach but that has a parent lies in a cycle or hangs below one.
+/// Walk up from each such node; report each cycle once, at its first node in file order.
+fn report_cycles(nodes: &[Node], reached: &[bool], keep: &[bool], problems: &mut Vec<Problem>) {
+    const UNSEEN: u8 = 0;
+    const ON_WALK: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![UNSEEN; nodes.len()];
+    for start in 0..nodes.len() {
+        if reached[start] || !keep[start] || state[start] != UNSEEN {
+            continue;
+        }
+        let mut walk = Vec::new();
+        let mut cur = Some(start);
+        while let Some(n) = cur {
+            match state[n] {
+                DONE => break,
+                ON_WALK => {
+                    let at = walk.iter().position(|&w| w == n).unwrap_or(0);
+                    let cycle = &walk[at..];
+                    let first = *cycle.iter().min().unwrap_or(&n);
+                    let mut names: Vec<&str> = cycle.iter().map(|&c| nodes[c].id.as_str()).collect();
+                    names.push(&nodes[n].id);
+                    problems.push(Problem::at(
+                        format!("nodes[{first}].parent"),
+                        format!("cycle: {} (each is the parent of the one before)", names.join(" -> ")),
+                    ));
+                    break;
+                }
+                _ => {
+                    state[n] = ON_WALK;
+                    walk.push(n);
+                    cur = nodes[n].parent;
+                }
+            }
+        }
+        for n in walk {
+            state[n] = DONE;
+        }
+    }
+}

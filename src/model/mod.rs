@@ -1,0 +1,22 @@
+//! The pure model of an argument map: types, loading and validation, tree queries, and the
+//! reader's view state as `state + action -> state`. No web crate is used here, so all of it is
+//! tested natively with `cargo test`, and the widget is a thin layer on top.
+
+mod load;
+mod locate;
+mod problem;
+mod text;
+mod tree;
+mod types;
+mod view;
+
+pub use load::{load, MAX_MAP_BYTES, MAX_NODES};
+pub use locate::locate;
+pub use problem::Problem;
+pub use text::Text;
+pub use tree::{visible_rows, Row};
+pub use types::{
+    ArgumentMap, Evidence, Kind, Link, LinkRelation, Node, NodeIdx, Relation, Side, Source,
+    TourStep,
+};
+pub use view::{Action, Key, ViewState};
