@@ -1,1 +1,13 @@
+//! argmap: an interactive argument-map widget.
+//!
+//! - [`model`]: the map format `argmap/1`, loading and validation, tree queries and the reader's
+//!   view state. Pure Rust, tested natively.
+//! - [`strings`]: the widget's own words in each language it speaks.
+//! - `widget` (wasm only): Yew components on top of the model, and the `mount` entry point that
+//!   the `<argument-map>` element calls.
+
 pub mod model;
+pub mod strings;
+
+#[cfg(target_arch = "wasm32")]
+pub mod widget;

@@ -18,7 +18,8 @@ pub const MAX_NODES: usize = 100_000;
 
 const FORMAT: &str = "argmap/1";
 
-/// Parse and validate a map. On failure, returns every problem found, in document order.
+/// Parse and validate a map. On failure, returns every problem found: field problems first,
+/// then broken references and tree problems.
 pub fn load(text: &str) -> Result<ArgumentMap, Vec<Problem>> {
     if text.len() > MAX_MAP_BYTES {
         return Err(vec![Problem::at(
@@ -442,6 +443,8 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
         found
     };
 
+    // A node whose parent is named but unknown is already reported; it is no second root.
+    let names_parent: Vec<bool> = raw.nodes.iter().map(|n| n.parent.is_some()).collect();
     let mut nodes: Vec<Node> = Vec::with_capacity(raw.nodes.len());
     for raw_node in raw.nodes {
         let parent = raw_node.parent.as_deref().and_then(|p| resolve(problems, join(&raw_node.path, "parent"), p));
@@ -482,7 +485,7 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
         }
     }
     for (i, n) in nodes.iter().enumerate() {
-        if keep[i] && n.parent.is_none() && Some(i) != root {
+        if keep[i] && !names_parent[i] && Some(i) != root {
             let root_id = root.map(|r| nodes[r].id.as_str()).unwrap_or("?");
             problems.push(Problem::at(
                 format!("nodes[{i}]"),

@@ -1,0 +1,169 @@
+//! The Yew widget on top of the model, and the `mount` entry point the `<argument-map>`
+//! element (www/argmap.js) calls. One component per file; the reader's state lives in one
+//! reducer (`MapState`) held by `MapView` and passed down.
+
+mod error_panel;
+mod map_view;
+mod row;
+mod state;
+mod tree;
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use crate::model::{load, Problem};
+
+pub use error_panel::ErrorPanel;
+pub use map_view::MapView;
+pub use row::TreeRow;
+pub use state::{MapRef, MapState};
+pub use tree::TreeView;
+
+/// Where the map comes from: a URL to fetch, or JSON text the host page already holds.
+#[derive(Clone, PartialEq, Debug)]
+pub enum MapSource {
+    Url(AttrValue),
+    Inline(AttrValue),
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct ArgMapProps {
+    pub source: MapSource,
+    /// The reader's language; else the browser's; else the map's first.
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Loading {
+    Pending,
+    Ready(MapRef),
+    Failed(Rc<Vec<Problem>>),
+}
+
+fn loaded(result: Result<crate::model::ArgumentMap, Vec<Problem>>) -> Loading {
+    match result {
+        Ok(map) => Loading::Ready(MapRef(Rc::new(map))),
+        Err(problems) => Loading::Failed(Rc::new(problems)),
+    }
+}
+
+async fn fetch_map(url: &str) -> Loading {
+    let failed = |message: String| Loading::Failed(Rc::new(vec![Problem::at("", message)]));
+    let response = match gloo::net::http::Request::get(url).send().await {
+        Ok(r) => r,
+        Err(e) => return failed(format!("could not load {url}: {e}")),
+    };
+    if !response.ok() {
+        return failed(format!("could not load {url}: HTTP {} {}", response.status(), response.status_text()));
+    }
+    match response.text().await {
+        Ok(text) => loaded(load(&text)),
+        Err(e) => failed(format!("could not read {url}: {e}")),
+    }
+}
+
+fn browser_lang() -> String {
+    web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_else(|| "en".into())
+}
+
+/// Loads the map, then shows it, or shows why it cannot.
+#[component]
+pub fn ArgMap(props: &ArgMapProps) -> Html {
+    let loading = use_state(|| Loading::Pending);
+    // Each load gets a number; a slow answer for an older `src` must not replace a newer map.
+    let generation = use_mut_ref(|| Cell::new(0u32));
+    {
+        let loading = loading.clone();
+        use_effect_with(props.source.clone(), move |source| {
+            let this = generation.borrow().get() + 1;
+            generation.borrow().set(this);
+            match source {
+                MapSource::Inline(json) => loading.set(loaded(load(json))),
+                MapSource::Url(url) => {
+                    loading.set(Loading::Pending);
+                    let url = url.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let result = fetch_map(&url).await;
+                        if generation.borrow().get() == this {
+                            loading.set(result);
+                        }
+                    });
+                }
+            }
+        });
+    }
+    let lang: AttrValue = props.lang.clone().unwrap_or_else(|| browser_lang().into());
+    match &*loading {
+        Loading::Pending => html! {
+            <p class="am-loading" role="status">{ crate::strings::strings(&lang).loading }</p>
+        },
+        Loading::Failed(problems) => html! { <ErrorPanel problems={problems.clone()} {lang} /> },
+        Loading::Ready(map) => html! { <MapView map={map.clone()} {lang} /> },
+    }
+}
+
+// ---------------------------------------------------------------- the JavaScript entry point
+
+/// A mounted widget, returned to JavaScript by [`mount`].
+#[wasm_bindgen]
+pub struct Widget {
+    handle: Option<yew::AppHandle<ArgMap>>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Apply new options (`src`, `json`, `lang`) without losing what can be kept.
+    pub fn update(&mut self, options: JsValue) {
+        if let (Some(handle), Some(props)) = (self.handle.as_mut(), props_from(&options)) {
+            handle.update(props);
+        }
+    }
+
+    pub fn destroy(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+    }
+}
+
+fn option(options: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?.as_string().filter(|s| !s.is_empty())
+}
+
+fn props_from(options: &JsValue) -> Option<ArgMapProps> {
+    let source = match (option(options, "json"), option(options, "src")) {
+        (Some(json), _) => MapSource::Inline(json.into()),
+        (None, Some(src)) => MapSource::Url(src.into()),
+        (None, None) => return None,
+    };
+    Some(ArgMapProps { source, lang: option(options, "lang").map(Into::into) })
+}
+
+/// Render a map into `host`'s shadow root, so the host page's CSS and the widget's cannot touch
+/// each other. Options: `src` (a map URL) or `json` (the map itself), `lang`, and `css` (the
+/// stylesheet URL, which `argmap.js` fills in).
+#[wasm_bindgen]
+pub fn mount(host: web_sys::Element, options: JsValue) -> Result<Widget, JsValue> {
+    let props = props_from(&options).ok_or_else(|| JsValue::from_str("argmap: give a map as `src` or `json`"))?;
+    let document = host.owner_document().ok_or_else(|| JsValue::from_str("argmap: element has no document"))?;
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+    };
+    shadow.set_inner_html("");
+    if let Some(css) = option(&options, "css") {
+        let link = document.create_element("link")?;
+        link.set_attribute("rel", "stylesheet")?;
+        link.set_attribute("href", &css)?;
+        shadow.append_child(&link)?;
+    }
+    let root = document.create_element("div")?;
+    root.set_class_name("argmap");
+    shadow.append_child(&root)?;
+    let handle = yew::Renderer::<ArgMap>::with_root_and_props(root, props).render();
+    Ok(Widget { handle: Some(handle) })
+}
