@@ -1,0 +1,141 @@
+//! The widget mounted in a real headless Chromium (wasm-bindgen-test): its ARIA tree,
+//! expanding by click and keyboard, languages, inert text, and the error panel.
+#![cfg(target_arch = "wasm32")]
+
+use argmap::widget::{mount, Widget};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SAMPLE: &str = include_str!("../www/maps/sample.json");
+
+struct Mounted {
+    host: Element,
+    _widget: Widget,
+}
+
+impl Mounted {
+    fn shadow(&self) -> web_sys::ShadowRoot {
+        self.host.shadow_root().expect("the widget renders into a shadow root")
+    }
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.shadow().query_selector_all(selector).unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    }
+    fn one(&self, selector: &str) -> Element {
+        self.shadow().query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}"))
+    }
+    fn row(&self, id: &str) -> HtmlElement {
+        self.one(&format!("[role=treeitem][data-node-id='{id}']")).dyn_into().unwrap()
+    }
+    fn visible_ids(&self) -> Vec<String> {
+        self.all("[role=treeitem]").iter().map(|e| e.get_attribute("data-node-id").unwrap()).collect()
+    }
+    async fn key(&self, key: &str) {
+        let init = KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        let target = self.shadow().active_element().unwrap_or_else(|| self.one("[role=tree]"));
+        target.dispatch_event(&event).unwrap();
+        yew::scheduler::flush().await;
+    }
+}
+
+async fn mount_json(json: &str, lang: &str) -> Mounted {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("argument-map").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"json".into(), &JsValue::from_str(json)).unwrap();
+    js_sys::Reflect::set(&options, &"lang".into(), &JsValue::from_str(lang)).unwrap();
+    let widget = mount(host.clone(), options.into()).expect("mount succeeds");
+    yew::scheduler::flush().await;
+    Mounted { host, _widget: widget }
+}
+
+#[wasm_bindgen_test]
+async fn renders_an_aria_tree_with_the_root_and_its_children() {
+    let m = mount_json(SAMPLE, "en").await;
+    let tree = m.one("[role=tree]");
+    assert_eq!(tree.get_attribute("aria-label").as_deref(), Some("Should phones be banned in class?"));
+    assert_eq!(m.visible_ids(), ["q", "ban", "allow"]);
+    let root = m.row("q");
+    assert_eq!(root.get_attribute("aria-level").as_deref(), Some("1"));
+    assert_eq!(root.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(root.get_attribute("aria-selected").as_deref(), Some("true"));
+    let ban = m.row("ban");
+    assert_eq!(ban.get_attribute("aria-level").as_deref(), Some("2"));
+    assert_eq!(ban.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(ban.get_attribute("aria-posinset").as_deref(), Some("1"));
+    assert_eq!(ban.get_attribute("aria-setsize").as_deref(), Some("2"));
+    assert!(ban.text_content().unwrap().contains("2 hidden: 2 supporting"), "{:?}", ban.text_content());
+    assert!(ban.text_content().unwrap().contains("Closed"), "the side is said in words too");
+    assert_eq!(m.all("[role=treeitem][tabindex='0']").len(), 1, "roving tabindex: exactly one tab stop");
+}
+
+#[wasm_bindgen_test]
+async fn a_click_expands_and_collapses_exactly_that_node() {
+    let m = mount_json(SAMPLE, "en").await;
+    m.row("ban").click();
+    yew::scheduler::flush().await;
+    assert_eq!(m.visible_ids(), ["q", "ban", "ban-distraction", "ban-equal", "allow"]);
+    assert_eq!(m.row("ban").get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(m.row("ban").get_attribute("aria-selected").as_deref(), Some("true"));
+    assert_eq!(m.row("ban-distraction").get_attribute("aria-level").as_deref(), Some("3"));
+    m.row("ban").click();
+    yew::scheduler::flush().await;
+    assert_eq!(m.visible_ids(), ["q", "ban", "allow"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_keyboard_moves_focus_and_opens_nodes() {
+    let m = mount_json(SAMPLE, "en").await;
+    m.row("q").focus().unwrap();
+    m.key("ArrowDown").await;
+    m.key("ArrowDown").await;
+    let active = m.shadow().active_element().unwrap();
+    assert_eq!(active.get_attribute("data-node-id").as_deref(), Some("allow"), "focus follows the selection");
+    m.key("Enter").await;
+    assert_eq!(m.visible_ids(), ["q", "ban", "allow", "allow-tools", "allow-safety", "allow-skills"]);
+    m.key("ArrowRight").await;
+    assert_eq!(m.shadow().active_element().unwrap().get_attribute("data-node-id").as_deref(), Some("allow-tools"));
+    m.key("ArrowLeft").await;
+    m.key(" ").await;
+    assert_eq!(m.visible_ids(), ["q", "ban", "allow"], "Space closes it again");
+}
+
+#[wasm_bindgen_test]
+async fn speaks_the_readers_language() {
+    let m = mount_json(SAMPLE, "zh-CN").await;
+    assert_eq!(m.one("[role=tree]").get_attribute("aria-label").as_deref(), Some("课堂上应当禁止手机吗？"));
+    assert!(m.row("ban").text_content().unwrap().contains("已折叠 2 条"));
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_map_text_stays_text() {
+    let json = SAMPLE.replace("Ban them: class needs focus", "<img src=x onerror=alert(1)><b>bold</b>");
+    let m = mount_json(&json, "en").await;
+    assert!(m.all("img").is_empty() && m.all("b").is_empty(), "no element was made from map text");
+    assert!(m.row("ban").text_content().unwrap().contains("<img src=x onerror=alert(1)><b>bold</b>"));
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_map_shows_every_problem_in_an_alert() {
+    let json = SAMPLE.replace("\"parent\": \"ban\"", "\"parent\": \"nowhere\"").replace("\"closed\"", "\"shut\"");
+    let m = mount_json(&json, "en").await;
+    let alert = m.one("[role=alert]");
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("This map could not be shown"), "{text}");
+    assert!(text.contains("nodes[1].side: unknown value \"shut\""), "{text}");
+    assert!(text.contains("nodes[2].parent: unknown node \"nowhere\""), "{text}");
+    assert!(text.contains("nodes[5].parent: unknown node \"nowhere\""), "{text}");
+    assert!(m.all("[role=tree]").is_empty());
+
+    let m = mount_json("{\"format\": \"argmap/1\",\n \"id\": }", "en").await;
+    let text = m.one("[role=alert]").text_content().unwrap();
+    assert!(text.contains("line 2, column 8: not valid JSON"), "{text}");
+}
