@@ -158,9 +158,10 @@ impl ViewState {
             Key::Char(c) => {
                 let rows = rows();
                 let at = rows.iter().position(|r| r.node == n).unwrap_or(0);
-                let wanted: String = c.to_lowercase().collect();
+                // ASCII case folding only: Unicode case tables would cost the wasm several KB,
+                // and the scripts that matter here beyond Latin (Chinese) have no case.
                 let starts = |r: &&super::tree::Row| {
-                    map.nodes[r.node].text.get(&self.lang).trim_start().to_lowercase().starts_with(&wanted)
+                    map.nodes[r.node].text.get(&self.lang).trim_start().chars().next().is_some_and(|first| first.eq_ignore_ascii_case(&c))
                 };
                 // Search after the current row first, then wrap around to the top.
                 let hit = rows[at + 1..].iter().find(starts).or_else(|| rows[..=at].iter().find(starts));
