@@ -324,6 +324,7 @@ impl Decoder {
             let author = self.optional_string(s, "author", &path);
             let published = self.optional_string(s, "published", &path);
             let lang = self.required_string(s, "lang", &path);
+            let thesis = self.optional_text(s, "thesis", &path);
             let url = self.optional_string(s, "url", &path).filter(|url| {
                 let lower = url.to_ascii_lowercase();
                 let ok = lower.starts_with("https://") || lower.starts_with("http://");
@@ -338,7 +339,7 @@ impl Decoder {
                 continue;
             }
             seen.insert(id.clone(), i);
-            sources.push(Source { id, title: title.unwrap_or_default(), author, published, url, lang: lang.unwrap_or_default() });
+            sources.push(Source { id, title: title.unwrap_or_default(), author, published, url, lang: lang.unwrap_or_default(), thesis });
         }
         sources
     }

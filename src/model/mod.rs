@@ -2,21 +2,26 @@
 //! reader's view state as `state + action -> state`. No web crate is used here, so all of it is
 //! tested natively with `cargo test`, and the widget is a thin layer on top.
 
+mod fragment;
 mod load;
 mod locate;
 mod problem;
+mod search;
 mod text;
 mod tree;
 mod types;
+mod verdict;
 mod view;
 
 pub use load::{load, MAX_MAP_BYTES, MAX_NODES};
 pub use locate::locate;
 pub use problem::Problem;
 pub use text::Text;
-pub use tree::{visible_rows, Row};
+pub use search::{find, matches};
+pub use tree::{rows_where, visible_rows, Row};
 pub use types::{
     ArgumentMap, Evidence, Kind, Link, LinkRelation, Node, NodeIdx, Relation, Side, Source,
     TourStep,
 };
+pub use verdict::{Tally, Verdict, Verdicts};
 pub use view::{Action, Key, ViewState};

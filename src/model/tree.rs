@@ -29,3 +29,19 @@ pub fn visible_rows(map: &ArgumentMap, expanded: &[bool]) -> Vec<Row> {
     }
     rows
 }
+
+/// The rows of the nodes marked in `shown` (which must include the parent of each), in tree
+/// order; set sizes count only the siblings shown.
+pub fn rows_where(map: &ArgumentMap, shown: &[bool]) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut stack = vec![Row { node: map.root, level: 1, set_size: 1, pos_in_set: 1 }];
+    while let Some(row) = stack.pop() {
+        rows.push(row);
+        let children: Vec<usize> = map.nodes[row.node].children.iter().copied().filter(|&c| shown[c]).collect();
+        let n = children.len();
+        for (i, &c) in children.iter().enumerate().rev() {
+            stack.push(Row { node: c, level: row.level + 1, set_size: n, pos_in_set: i + 1 });
+        }
+    }
+    rows
+}

@@ -80,6 +80,8 @@ pub struct Source {
     /// Only ever an http(s) URL: the loader refuses anything else.
     pub url: Option<String>,
     pub lang: String,
+    /// The source's position in one line, for the legend.
+    pub thesis: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

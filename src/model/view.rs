@@ -1,17 +1,30 @@
 //! What the reader has done to the map, as a value: `ViewState::apply(map, action)` returns the
-//! next state. The widget keeps one of these in a reducer; deep links serialise it.
+//! next state. The widget keeps one of these in a reducer; deep links serialise part of it.
 
-use super::tree::visible_rows;
+use super::search;
+use super::tree::{rows_where, visible_rows, Row};
 use super::types::{ArgumentMap, NodeIdx};
+use super::verdict::{Verdict, Verdicts};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
     /// `expanded[i]`: node i shows its children (when it is itself visible).
     pub expanded: Vec<bool>,
-    /// The current node: `aria-selected`, the one focusable treeitem, the one whose detail shows.
+    /// The current node: `aria-selected`, the one focusable treeitem, the one whose detail
+    /// shows. Always visible.
     pub selected: NodeIdx,
     /// The reader's language, one of the map's languages.
     pub lang: String,
+    /// Highlight the nodes citing this source (index into `sources`), dim the rest.
+    pub lens: Option<usize>,
+    /// Search text; when not empty, only matches and the paths to them show.
+    pub query: String,
+    /// The current step of the guided tour, while it runs.
+    pub tour: Option<usize>,
+    /// Large type for a projector.
+    pub present: bool,
+    /// The reader's own marks on claims.
+    pub verdicts: Verdicts,
 }
 
 /// Keys of the WAI-ARIA tree view pattern, already decoded from the browser's event.
@@ -47,6 +60,17 @@ pub enum Action {
     ExpandToLevel(usize),
     Key(Key),
     SetLang(String),
+    SetLens(Option<usize>),
+    Search(String),
+    /// Leave search; the node the reader was on stays in view.
+    ClearSearch,
+    /// Start the tour, or go to a step of it (clamped); `None` ends it.
+    Tour(Option<usize>),
+    SetPresent(bool),
+    Mark(NodeIdx, Option<Verdict>),
+    ClearVerdicts,
+    /// Adopt what a link says (see `to_fragment`), e.g. after the browser's back button.
+    Fragment(String),
 }
 
 impl ViewState {
@@ -55,29 +79,57 @@ impl ViewState {
     pub fn new(map: &ArgumentMap, lang: &str) -> ViewState {
         let mut expanded = vec![false; map.nodes.len()];
         expanded[map.root] = true;
-        ViewState { expanded, selected: map.root, lang: pick_lang(map, lang) }
+        ViewState {
+            expanded,
+            selected: map.root,
+            lang: pick_lang(map, lang),
+            lens: None,
+            query: String::new(),
+            tour: None,
+            present: false,
+            verdicts: Verdicts::default(),
+        }
     }
 
     pub fn is_expanded(&self, node: NodeIdx) -> bool {
         self.expanded.get(node).copied().unwrap_or(false)
     }
 
+    pub fn searching(&self) -> bool {
+        !self.query.trim().is_empty()
+    }
+
+    /// The rows the reader sees: the open tree, or while searching, the matches and the paths
+    /// to them (with `matched` telling which is which).
+    pub fn rows(&self, map: &ArgumentMap) -> Vec<Row> {
+        if !self.searching() {
+            return visible_rows(map, &self.expanded);
+        }
+        let mut shown = vec![false; map.nodes.len()];
+        shown[map.root] = true;
+        for m in search::matches(map, &self.lang, &self.query) {
+            shown[m] = true;
+            for a in map.ancestors(m) {
+                if shown[a] {
+                    break;
+                }
+                shown[a] = true;
+            }
+        }
+        rows_where(map, &shown)
+    }
+
     pub fn apply(&self, map: &ArgumentMap, action: Action) -> ViewState {
         let mut next = self.clone();
         match action {
             Action::Toggle(n) => {
-                if !map.nodes[n].children.is_empty() {
+                if !map.nodes[n].children.is_empty() && !self.searching() {
                     next.expanded[n] = !next.expanded[n];
                 }
                 next.selected = n;
             }
             Action::Select(n) => next.selected = n,
-            Action::Reveal(n) => {
-                for a in map.ancestors(n) {
-                    next.expanded[a] = true;
-                }
-                next.selected = n;
-            }
+            Action::Reveal(n) => next.reveal(map, n),
             Action::ExpandAll => {
                 for (i, node) in map.nodes.iter().enumerate() {
                     next.expanded[i] = !node.children.is_empty();
@@ -94,8 +146,55 @@ impl ViewState {
             }
             Action::Key(key) => next.key(map, key),
             Action::SetLang(lang) => next.lang = pick_lang(map, &lang),
+            Action::SetLens(lens) => next.lens = lens.filter(|&s| s < map.sources.len()),
+            Action::Search(query) => {
+                next.query = query;
+                // Put the selection on the first match unless it is on a match already, so
+                // the arrow keys go on from there.
+                let found = search::matches(map, &next.lang, &next.query);
+                if !found.contains(&next.selected) {
+                    let first_shown = next.rows(map).into_iter().map(|r| r.node).find(|n| found.contains(n));
+                    next.selected = first_shown.unwrap_or(map.root);
+                }
+            }
+            Action::ClearSearch => {
+                next.query.clear();
+                let selected = next.selected;
+                next.reveal(map, selected);
+            }
+            Action::Tour(step) => match step.filter(|_| !map.tour.is_empty()) {
+                Some(step) => {
+                    let step = step.min(map.tour.len() - 1);
+                    next.tour = Some(step);
+                    next.query.clear();
+                    let node = map.tour[step].node;
+                    next.reveal(map, node);
+                }
+                None => {
+                    next.tour = None;
+                    next.present = false;
+                }
+            },
+            Action::SetPresent(present) => next.present = present,
+            Action::Mark(n, verdict) => match verdict {
+                Some(v) => {
+                    next.verdicts.0.insert(n, v);
+                }
+                None => {
+                    next.verdicts.0.remove(&n);
+                }
+            },
+            Action::ClearVerdicts => next.verdicts = Verdicts::default(),
+            Action::Fragment(fragment) => next = self.with_fragment(map, &fragment),
         }
         next
+    }
+
+    fn reveal(&mut self, map: &ArgumentMap, node: NodeIdx) {
+        for a in map.ancestors(node) {
+            self.expanded[a] = true;
+        }
+        self.selected = node;
     }
 
     /// The node itself if visible, else its nearest visible ancestor.
@@ -112,25 +211,32 @@ impl ViewState {
     fn key(&mut self, map: &ArgumentMap, key: Key) {
         let n = self.selected;
         let node = &map.nodes[n];
-        let rows = || visible_rows(map, &self.expanded);
+        // While searching, the filtered rows are the tree: opening and closing do not apply.
+        let can_fold = !self.searching() && !node.children.is_empty();
         match key {
             Key::Activate => {
-                if !node.children.is_empty() {
+                if can_fold {
                     self.expanded[n] = !self.expanded[n];
                 }
             }
-            Key::Right => match (node.children.first(), self.expanded[n]) {
+            Key::Right => match (node.children.first(), self.expanded[n] || self.searching()) {
                 (Some(_), false) => self.expanded[n] = true,
-                (Some(&first), true) => self.selected = first,
+                (Some(_), true) => {
+                    let rows = self.rows(map);
+                    let at = rows.iter().position(|r| r.node == n);
+                    if let Some(next) = at.and_then(|i| rows.get(i + 1)).filter(|r| map.nodes[r.node].parent == Some(n)) {
+                        self.selected = next.node;
+                    }
+                }
                 (None, _) => {}
             },
-            Key::Left => match (node.children.is_empty(), self.expanded[n], node.parent) {
-                (false, true, _) => self.expanded[n] = false,
-                (_, _, Some(parent)) => self.selected = parent,
+            Key::Left => match (can_fold && self.expanded[n], node.parent) {
+                (true, _) => self.expanded[n] = false,
+                (false, Some(parent)) => self.selected = parent,
                 _ => {}
             },
             Key::Up | Key::Down => {
-                let rows = rows();
+                let rows = self.rows(map);
                 if let Some(at) = rows.iter().position(|r| r.node == n) {
                     let to = if key == Key::Up { at.checked_sub(1) } else { Some(at + 1) };
                     if let Some(row) = to.and_then(|i| rows.get(i)) {
@@ -140,7 +246,7 @@ impl ViewState {
             }
             Key::Home => self.selected = map.root,
             Key::End => {
-                if let Some(last) = rows().last() {
+                if let Some(last) = self.rows(map).last() {
                     self.selected = last.node;
                 }
             }
@@ -156,12 +262,11 @@ impl ViewState {
                 }
             }
             Key::Char(c) => {
-                let rows = rows();
+                let rows = self.rows(map);
                 let at = rows.iter().position(|r| r.node == n).unwrap_or(0);
-                // ASCII case folding only: Unicode case tables would cost the wasm several KB,
-                // and the scripts that matter here beyond Latin (Chinese) have no case.
-                let starts = |r: &&super::tree::Row| {
-                    map.nodes[r.node].text.get(&self.lang).trim_start().chars().next().is_some_and(|first| first.eq_ignore_ascii_case(&c))
+                let starts = |r: &&Row| {
+                    let first = map.nodes[r.node].text.get(&self.lang).trim_start().chars().next();
+                    first.is_some_and(|first| first.eq_ignore_ascii_case(&c))
                 };
                 // Search after the current row first, then wrap around to the top.
                 let hit = rows[at + 1..].iter().find(starts).or_else(|| rows[..=at].iter().find(starts));
@@ -173,7 +278,7 @@ impl ViewState {
     }
 }
 
-fn pick_lang(map: &ArgumentMap, wanted: &str) -> String {
+pub(super) fn pick_lang(map: &ArgumentMap, wanted: &str) -> String {
     let base = |l: &str| l.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
     map.languages
         .iter()
