@@ -1,9 +1,10 @@
 //! The widget's own words. Map content carries its own translations; these are the labels
 //! around it, in every language the widget speaks (English is the fallback).
 
-use crate::model::{Relation, Side};
+use crate::model::{Relation, Side, Tally};
 
 pub struct Strings {
+    pub lang_name: &'static str,
     pub loading: &'static str,
     pub error_title: &'static str,
     pub problems_found: fn(usize) -> String,
@@ -15,11 +16,43 @@ pub struct Strings {
     pub attacks: &'static str,
     /// "3 hidden: 2 supporting, 1 attacking"
     pub hidden: fn(usize, usize, usize) -> String,
+    pub toolbar: &'static str,
+    pub expand_all: &'static str,
+    pub collapse_all: &'static str,
+    pub levels: &'static str,
+    pub level: fn(usize) -> String,
+    pub search: &'static str,
+    pub matches: fn(usize) -> String,
+    pub language: &'static str,
+    pub tour: &'static str,
+    pub tour_step: fn(usize, usize) -> String,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub end_tour: &'static str,
+    pub present: &'static str,
+    pub articles: &'static str,
+    pub lens_hint: &'static str,
+    pub details: &'static str,
+    pub in_their_words: &'static str,
+    pub read_article: &'static str,
+    pub unsourced_figure: &'static str,
+    pub uncited_quote: &'static str,
+    pub contradicts: &'static str,
+    pub agrees: &'static str,
+    pub go_to: &'static str,
+    pub your_verdict: &'static str,
+    pub convinced: &'static str,
+    pub not_convinced: &'static str,
+    pub tally: fn(Tally, &'static str, &'static str) -> String,
+    pub no_marks: &'static str,
+    pub clear_marks: &'static str,
+    pub not_kept: &'static str,
 }
 
 const EN: Strings = Strings {
+    lang_name: "English",
     loading: "Loading the map…",
-    error_title: "This map could not be shown",
+    error_title: "This map could not be shown.",
     problems_found: |n| if n == 1 { "1 problem:".into() } else { format!("{n} problems:") },
     open: "Open",
     closed: "Closed",
@@ -41,11 +74,50 @@ const EN: Strings = Strings {
         }
         format!("{total} hidden: {}", parts.join(", "))
     },
+    toolbar: "Map controls",
+    expand_all: "Expand all",
+    collapse_all: "Collapse all",
+    levels: "Show levels",
+    level: |n| format!("{n} levels"),
+    search: "Search the map",
+    matches: |n| if n == 1 { "1 match".into() } else { format!("{n} matches") },
+    language: "Language",
+    tour: "Guided tour",
+    tour_step: |i, n| format!("Step {i} of {n}"),
+    previous: "Previous",
+    next: "Next",
+    end_tour: "End tour",
+    present: "Large type",
+    articles: "Sources",
+    lens_hint: "Choose a source to highlight the claims that cite it.",
+    details: "Details",
+    in_their_words: "In the source's words",
+    read_article: "Read the source",
+    unsourced_figure: "A figure here is given without a source.",
+    uncited_quote: "Words here are attributed to someone without a citation.",
+    contradicts: "Contradicts",
+    agrees: "Agrees with",
+    go_to: "Go to",
+    your_verdict: "Your verdict",
+    convinced: "Convinced",
+    not_convinced: "Not convinced",
+    tally: |t, open, closed| {
+        let lean = match (t.open, t.closed) {
+            (o, c) if o > c => format!("lean {}", open.to_ascii_lowercase()),
+            (o, c) if c > o => format!("lean {}", closed.to_ascii_lowercase()),
+            _ => "are even".into(),
+        };
+        format!("Your marks {lean}: {} for {}, {} for {}.", t.open, open.to_ascii_lowercase(), t.closed, closed.to_ascii_lowercase())
+    },
+    no_marks: "Mark claims as convinced or not, and see which side you lean to.",
+    clear_marks: "Clear my marks",
+    not_kept: "This browser does not allow storage: your marks last only until you leave.",
 };
 
 const ZH: Strings = Strings {
+    lang_name: "中文",
     loading: "正在加载论证图…",
-    error_title: "无法显示此论证图",
+    error_title: "无法显示此论证图。",
     problems_found: |n| format!("发现 {n} 个问题："),
     open: "开放",
     closed: "封闭",
@@ -67,6 +139,44 @@ const ZH: Strings = Strings {
         }
         format!("已折叠 {total} 条：{}", parts.join("，"))
     },
+    toolbar: "论证图工具",
+    expand_all: "全部展开",
+    collapse_all: "全部折叠",
+    levels: "显示层级",
+    level: |n| format!("{n} 层"),
+    search: "搜索论证图",
+    matches: |n| format!("{n} 个结果"),
+    language: "语言",
+    tour: "导览",
+    tour_step: |i, n| format!("第 {i} 步，共 {n} 步"),
+    previous: "上一步",
+    next: "下一步",
+    end_tour: "结束导览",
+    present: "大字模式",
+    articles: "来源",
+    lens_hint: "选择一个来源，高亮引用它的论点。",
+    details: "详情",
+    in_their_words: "原文",
+    read_article: "阅读原文",
+    unsourced_figure: "此处的数字没有注明出处。",
+    uncited_quote: "此处的话归于某人，但没有注明出处。",
+    contradicts: "相互矛盾",
+    agrees: "观点一致",
+    go_to: "前往",
+    your_verdict: "你的判断",
+    convinced: "被说服",
+    not_convinced: "未被说服",
+    tally: |t, open, closed| {
+        let lean = match (t.open, t.closed) {
+            (o, c) if o > c => format!("倾向{open}"),
+            (o, c) if c > o => format!("倾向{closed}"),
+            _ => "两边持平".into(),
+        };
+        format!("你的标记{lean}：{open} {}，{closed} {}。", t.open, t.closed)
+    },
+    no_marks: "把论点标记为“被说服”或“未被说服”，看看你倾向哪一边。",
+    clear_marks: "清除我的标记",
+    not_kept: "此浏览器不允许存储：你的标记只保留到离开页面为止。",
 };
 
 /// The strings for a language tag (`zh`, `zh-Hant`, `en-GB`…); English when not spoken.
@@ -92,6 +202,18 @@ impl Strings {
             Relation::Answers => self.answers,
             Relation::Supports => self.supports,
             Relation::Attacks => self.attacks,
+        }
+    }
+
+    /// A critical-reading flag in plain words; unknown flags are shown as they are.
+    pub fn flag<'f>(&self, flag: &'f str) -> &'f str
+    where
+        'static: 'f,
+    {
+        match flag {
+            "unsourced-figure" => self.unsourced_figure,
+            "uncited-quote" => self.uncited_quote,
+            other => other,
         }
     }
 }

@@ -1,37 +1,152 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::model::{Action, ViewState};
+use crate::model::{Action, ViewState, Verdicts};
 
+use super::detail::DetailPanel;
+use super::legend::Legend;
 use super::state::{MapRef, MapState};
+use super::toolbar::Toolbar;
+use super::tour_panel::TourPanel;
 use super::tree::TreeView;
+use super::verdict_bar::VerdictBar;
 
 #[derive(Properties, PartialEq)]
 pub struct MapViewProps {
     pub map: MapRef,
     pub lang: AttrValue,
+    /// Start in the guided tour, in large type.
+    #[prop_or_default]
+    pub tour: bool,
+    /// Keep the view in the page's URL (the standalone page; never an embed in someone's post).
+    #[prop_or_default]
+    pub history: bool,
+    /// Distinguishes several widgets showing the same map on one page, for storage.
+    #[prop_or_default]
+    pub instance: AttrValue,
 }
 
-/// Holds the reader's state for one loaded map and lays out what shows it.
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Private modes and sandboxed frames may refuse storage, sometimes only on write.
+fn storage_works() -> bool {
+    local_storage().is_some_and(|s| s.set_item("argmap/probe", "1").is_ok() && s.remove_item("argmap/probe").is_ok())
+}
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// A fragment without its selection, to tell a new view (worth a history entry) from a move.
+fn without_selection(fragment: &str) -> String {
+    fragment.split('&').filter(|p| !p.starts_with("sel=")).collect::<Vec<_>>().join("&")
+}
+
+/// Holds the reader's state for one loaded map (the one reducer), keeps what must outlive the
+/// page (marks in storage, the view in the URL), and lays out what shows it.
 #[component]
 pub fn MapView(props: &MapViewProps) -> Html {
+    let storage_key = format!("argmap/{}/verdicts{}", props.map.id, props.instance);
+    let kept = *use_memo((), |_| storage_works());
     let state = use_reducer({
-        let map = props.map.clone();
-        let lang = props.lang.clone();
-        move || MapState { view: ViewState::new(&map, &lang), map }
+        let (map, lang, tour, history) = (props.map.clone(), props.lang.clone(), props.tour, props.history);
+        let storage_key = storage_key.clone();
+        move || {
+            let mut view = ViewState::new(&map, &lang);
+            if let Some(marks) = local_storage().and_then(|s| s.get_item(&storage_key).ok().flatten()) {
+                view.verdicts = Verdicts::from_storage(&map, &marks);
+            }
+            let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
+            if history && hash.len() > 1 {
+                view = view.apply(&map, Action::Fragment(hash));
+            }
+            if tour {
+                view = view.apply(&map, Action::Tour(Some(0))).apply(&map, Action::SetPresent(true));
+            }
+            MapState::new(map, view)
+        }
     });
-    {
-        let state = state.clone();
-        use_effect_with(props.lang.clone(), move |lang| state.dispatch(Action::SetLang(lang.to_string())));
-    }
     let on_action = {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
     };
+
+    // A new `lang` from the host; not on first render, where a deep link may have chosen one.
+    let host_lang = use_mut_ref(|| props.lang.clone());
+    {
+        let state = state.clone();
+        use_effect_with(props.lang.clone(), move |lang| {
+            if *host_lang.borrow() != *lang {
+                *host_lang.borrow_mut() = lang.clone();
+                state.dispatch(Action::SetLang(lang.to_string()));
+            }
+        });
+    }
+
+    {
+        let map = props.map.clone();
+        use_effect_with(state.view.verdicts.clone(), move |verdicts| {
+            if let Some(storage) = local_storage() {
+                let _ = if verdicts.0.is_empty() {
+                    storage.remove_item(&storage_key)
+                } else {
+                    storage.set_item(&storage_key, &verdicts.to_storage(&map))
+                };
+            }
+        });
+    }
+
+    let fragment = props.history.then(|| state.view.to_fragment(&state.map));
+    {
+        let last = use_mut_ref(|| fragment.clone().unwrap_or_default());
+        use_effect_with(fragment, move |fragment| {
+            let Some(fragment) = fragment else { return };
+            let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
+            let url = format!("#{fragment}");
+            let current = location().and_then(|l| l.hash().ok()).unwrap_or_default();
+            if current != url {
+                // Opening, closing, language and lens are steps back can undo; moving along
+                // the rows only updates the link.
+                let step = without_selection(&last.borrow()) != without_selection(fragment);
+                let _ = if step && current.len() > 1 {
+                    history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                } else {
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                };
+            }
+            *last.borrow_mut() = fragment.clone();
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with(props.history, move |&history| {
+            let listener = history.then(|| web_sys::window()).flatten().map(|window| {
+                gloo::events::EventListener::new(&window, "popstate", move |_| {
+                    if let Some(hash) = location().and_then(|l| l.hash().ok()) {
+                        state.dispatch(Action::Fragment(hash));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let shared = Rc::new((*state).clone());
     let view = &state.view;
+    let class = classes!("am-map", view.present.then_some("am-present"));
     html! {
-        <div class="am-map" lang={view.lang.clone()}>
-            <div class="am-title">{ state.map.title.get(&view.lang) }</div>
-            <TreeView state={std::rc::Rc::new((*state).clone())} {on_action} />
+        <div {class} lang={view.lang.clone()}>
+            <Toolbar state={shared.clone()} on_action={on_action.clone()} />
+            <Legend state={shared.clone()} on_action={on_action.clone()} />
+            <TourPanel state={shared.clone()} on_action={on_action.clone()} />
+            <VerdictBar state={shared.clone()} on_action={on_action.clone()} {kept} />
+            <div class="am-body">
+                <TreeView state={shared.clone()} on_action={on_action.clone()} />
+                <DetailPanel state={shared} {on_action} />
+            </div>
         </div>
     }
 }

@@ -2,11 +2,16 @@
 //! element (www/argmap.js) calls. One component per file; the reader's state lives in one
 //! reducer (`MapState`) held by `MapView` and passed down.
 
+mod detail;
 mod error_panel;
+mod legend;
 mod map_view;
 mod row;
 mod state;
+mod toolbar;
+mod tour_panel;
 mod tree;
+mod verdict_bar;
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -35,6 +40,15 @@ pub struct ArgMapProps {
     /// The reader's language; else the browser's; else the map's first.
     #[prop_or_default]
     pub lang: Option<AttrValue>,
+    /// Start in the guided tour, in large type.
+    #[prop_or_default]
+    pub tour: bool,
+    /// Keep the view in the page's URL (for the standalone page).
+    #[prop_or_default]
+    pub history: bool,
+    /// Tells apart several widgets showing the same map on one page (e.g. `#` + element id).
+    #[prop_or_default]
+    pub instance: AttrValue,
 }
 
 #[derive(Clone, PartialEq)]
@@ -102,7 +116,10 @@ pub fn ArgMap(props: &ArgMapProps) -> Html {
             <p class="am-loading" role="status">{ crate::strings::strings(&lang).loading }</p>
         },
         Loading::Failed(problems) => html! { <ErrorPanel problems={problems.clone()} {lang} /> },
-        Loading::Ready(map) => html! { <MapView map={map.clone()} {lang} /> },
+        Loading::Ready(map) => html! {
+            <MapView key={format!("{:p}", Rc::as_ptr(&map.0))} map={map.clone()} {lang} tour={props.tour} history={props.history}
+                instance={props.instance.clone()} />
+        },
     }
 }
 
@@ -111,6 +128,7 @@ pub fn ArgMap(props: &ArgMapProps) -> Html {
 /// A mounted widget, returned to JavaScript by [`mount`].
 #[wasm_bindgen]
 pub struct Widget {
+    host: web_sys::Element,
     handle: Option<yew::AppHandle<ArgMap>>,
 }
 
@@ -118,7 +136,7 @@ pub struct Widget {
 impl Widget {
     /// Apply new options (`src`, `json`, `lang`) without losing what can be kept.
     pub fn update(&mut self, options: JsValue) {
-        if let (Some(handle), Some(props)) = (self.handle.as_mut(), props_from(&options)) {
+        if let (Some(handle), Some(props)) = (self.handle.as_mut(), props_for(&self.host, &options)) {
             handle.update(props);
         }
     }
@@ -134,21 +152,45 @@ fn option(options: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?.as_string().filter(|s| !s.is_empty())
 }
 
+/// A boolean option: `true`, or any string but "false" (as HTML boolean attributes arrive).
+fn flag(options: &JsValue, key: &str) -> bool {
+    let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    value.as_bool().unwrap_or_else(|| value.as_string().is_some_and(|s| s != "false"))
+}
+
 fn props_from(options: &JsValue) -> Option<ArgMapProps> {
     let source = match (option(options, "json"), option(options, "src")) {
         (Some(json), _) => MapSource::Inline(json.into()),
         (None, Some(src)) => MapSource::Url(src.into()),
         (None, None) => return None,
     };
-    Some(ArgMapProps { source, lang: option(options, "lang").map(Into::into) })
+    Some(ArgMapProps {
+        source,
+        lang: option(options, "lang").map(Into::into),
+        tour: flag(options, "tour"),
+        history: flag(options, "history"),
+        instance: option(options, "instance").map(|i| format!("#{i}")).unwrap_or_default().into(),
+    })
+}
+
+fn props_for(host: &web_sys::Element, options: &JsValue) -> Option<ArgMapProps> {
+    let mut props = props_from(options)?;
+    props.tour |= host.has_attribute("tour");
+    props.history |= host.has_attribute("history");
+    if props.instance.is_empty() && !host.id().is_empty() {
+        props.instance = format!("#{}", host.id()).into();
+    }
+    Some(props)
 }
 
 /// Render a map into `host`'s shadow root, so the host page's CSS and the widget's cannot touch
-/// each other. Options: `src` (a map URL) or `json` (the map itself), `lang`, and `css` (the
-/// stylesheet URL, which `argmap.js` fills in).
+/// each other. Options: `src` (a map URL) or `json` (the map itself), `lang`, `tour` (start the
+/// guided tour), `history` (keep the view in the URL), `instance` (a storage key suffix; else
+/// the host element's id), and `css` (the stylesheet URL, which `argmap.js` fills in).
+/// `tour` and `history` may also be given as attributes of the host element.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, options: JsValue) -> Result<Widget, JsValue> {
-    let props = props_from(&options).ok_or_else(|| JsValue::from_str("argmap: give a map as `src` or `json`"))?;
+    let props = props_for(&host, &options).ok_or_else(|| JsValue::from_str("argmap: give a map as `src` or `json`"))?;
     let document = host.owner_document().ok_or_else(|| JsValue::from_str("argmap: element has no document"))?;
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
@@ -165,5 +207,5 @@ pub fn mount(host: web_sys::Element, options: JsValue) -> Result<Widget, JsValue
     root.set_class_name("argmap");
     shadow.append_child(&root)?;
     let handle = yew::Renderer::<ArgMap>::with_root_and_props(root, props).render();
-    Ok(Widget { handle: Some(handle) })
+    Ok(Widget { host, handle: Some(handle) })
 }

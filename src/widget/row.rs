@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::model::{Action, Kind, Relation, Row};
+use crate::model::{find, Action, Kind, Relation, Row, Verdict};
 use crate::strings::strings;
 
 use super::state::MapRef;
@@ -12,7 +12,20 @@ pub struct TreeRowProps {
     pub expanded: bool,
     pub selected: bool,
     pub lang: AttrValue,
+    /// The search text, when this row matches it.
+    pub query: Option<AttrValue>,
+    /// With an article lens on: whether this node cites that article.
+    pub lens: Option<bool>,
+    pub verdict: Option<Verdict>,
     pub on_action: Callback<Action>,
+}
+
+/// `text` with the first occurrence of `query` in a `<mark>`.
+fn highlighted(text: &str, query: Option<&AttrValue>) -> Html {
+    match query.and_then(|q| find(text, q)) {
+        Some((start, end)) => html! { <>{ &text[..start] }<mark>{ &text[start..end] }</mark>{ &text[end..] }</> },
+        None => html! { { text.to_owned() } },
+    }
 }
 
 /// One `treeitem`: relation to its parent, side (as a word and a mark, not colour alone), the
@@ -35,8 +48,13 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
     });
     let relation = node
         .relation
-        .filter(|_| node.kind != Kind::Question)
+        .filter(|r| *r != Relation::Answers && node.kind != Kind::Question)
         .map(|r| html! { <span class="am-rel" data-relation={r.as_str()}>{ s.relation(r) }</span> });
+    let verdict = props.verdict.map(|v| {
+        let (mark, label) = if v == Verdict::Convinced { ("✓", s.convinced) } else { ("✗", s.not_convinced) };
+        html! { <span class="am-verdict" data-verdict={if v == Verdict::Convinced { "yes" } else { "no" }} title={label}>{ mark }<span class="am-sr">{ label }</span></span> }
+    });
+    let lens = props.lens.map(|hit| if hit { "hit" } else { "dim" });
     html! {
         <div role="treeitem"
             class="am-row"
@@ -44,6 +62,7 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
             data-kind={node.kind.as_str()}
             data-side={node.side.as_str()}
             data-depth={props.row.level.min(16).to_string()}
+            data-lens={lens}
             aria-level={props.row.level.to_string()}
             aria-setsize={props.row.set_size.to_string()}
             aria-posinset={props.row.pos_in_set.to_string()}
@@ -54,7 +73,8 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
             <span class="am-twisty" aria-hidden="true">{ if !has_children { "" } else if props.expanded { "▾" } else { "▸" } }</span>
             { for relation }
             <span class="am-side" data-side={node.side.as_str()}>{ s.side(node.side) }</span>
-            <span class="am-text">{ node.text.get(&props.lang) }</span>
+            <span class="am-text">{ highlighted(node.text.get(&props.lang), props.query.as_ref()) }</span>
+            { for verdict }
             { for hidden }
         </div>
     }

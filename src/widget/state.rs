@@ -22,22 +22,33 @@ impl std::ops::Deref for MapRef {
     }
 }
 
-/// The one reducer of a mounted map: the model's `ViewState::apply`, wrapped for Yew.
+/// The one reducer of a mounted map: the model's `ViewState::apply`, plus what only the page
+/// needs to know about it.
 #[derive(Clone, PartialEq)]
 pub struct MapState {
     pub map: MapRef,
     pub view: ViewState,
+    /// Bumped when an action should move keyboard focus to the selected row (arrow keys, a
+    /// jump along a link, a tour step); a click focuses its row by itself.
+    pub focus: u32,
+}
+
+impl MapState {
+    pub fn new(map: MapRef, view: ViewState) -> MapState {
+        MapState { map, view, focus: 0 }
+    }
 }
 
 impl Reducible for MapState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let moves_focus = matches!(action, Action::Key(_) | Action::Reveal(_) | Action::Tour(Some(_)) | Action::Select(_));
         let view = self.view.apply(&self.map, action);
-        if view == self.view {
-            self
-        } else {
-            Rc::new(MapState { map: self.map.clone(), view })
+        if view == self.view && !moves_focus {
+            return self;
         }
+        let focus = self.focus + u32::from(moves_focus);
+        Rc::new(MapState { map: self.map.clone(), view, focus })
     }
 }

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::{visible_rows, Action, Key};
+use crate::model::{matches, Action, Key};
 
 use super::row::TreeRow;
 use super::state::MapState;
@@ -37,6 +37,14 @@ fn key_of(e: &KeyboardEvent) -> Option<Key> {
     })
 }
 
+/// The selected row, the tree's one tab stop.
+pub fn focus_selected(tree: &web_sys::Element) {
+    let row = tree.query_selector("[role=treeitem][tabindex='0']").ok().flatten();
+    if let Some(row) = row.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = row.focus();
+    }
+}
+
 /// The map as a WAI-ARIA tree with flat rows (each carries level, set size and position), a
 /// roving tabindex, and the tree-view keyboard pattern.
 #[component]
@@ -45,21 +53,13 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
     let map = &state.map;
     let view = &state.view;
     let tree_ref = use_node_ref();
-    // Set when the keyboard moved the selection, so the newly selected row takes focus; a
-    // mouse click focuses its row by itself, and nothing else should steal focus.
-    let focus_follows = use_mut_ref(|| false);
 
     {
         let tree_ref = tree_ref.clone();
-        let focus_follows = focus_follows.clone();
-        use_effect_with(view.selected, move |_| {
-            if std::mem::take(&mut *focus_follows.borrow_mut()) {
-                let current = tree_ref
-                    .cast::<web_sys::Element>()
-                    .and_then(|tree| tree.query_selector("[role=treeitem][tabindex='0']").ok().flatten())
-                    .and_then(|row| row.dyn_into::<web_sys::HtmlElement>().ok());
-                if let Some(row) = current {
-                    let _ = row.focus();
+        use_effect_with(state.focus, move |&focus| {
+            if focus > 0 {
+                if let Some(tree) = tree_ref.cast::<web_sys::Element>() {
+                    focus_selected(&tree);
                 }
             }
         });
@@ -67,28 +67,46 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
 
     let onkeydown = {
         let on_action = props.on_action.clone();
-        let focus_follows = focus_follows.clone();
+        let searching = view.searching();
         Callback::from(move |e: KeyboardEvent| {
-            if let Some(key) = key_of(&e) {
+            if e.key() == "Escape" && searching {
                 e.prevent_default();
-                *focus_follows.borrow_mut() = true;
+                on_action.emit(Action::ClearSearch);
+            } else if let Some(key) = key_of(&e) {
+                e.prevent_default();
                 on_action.emit(Action::Key(key));
             }
         })
     };
 
     let lang = AttrValue::from(view.lang.clone());
-    let rows = visible_rows(map, &view.expanded);
+    let query = AttrValue::from(view.query.trim().to_owned());
+    let found = if view.searching() { matches(map, &view.lang, &view.query) } else { Vec::new() };
+    let rows = view.rows(map);
+    // While searching, a row shows as open when some of its children are shown.
+    let mut open_in_search = vec![false; if view.searching() { map.nodes.len() } else { 0 }];
+    for row in rows.iter().filter(|_| view.searching()) {
+        if let Some(parent) = map.nodes[row.node].parent {
+            open_in_search[parent] = true;
+        }
+    }
     html! {
         <div class="am-tree" role="tree" aria-label={map.title.get(&view.lang).to_owned()} ref={tree_ref} {onkeydown}>
-            { for rows.into_iter().map(|row| html! {
-                <TreeRow key={map.nodes[row.node].id.clone()}
-                    map={map.clone()}
-                    {row}
-                    expanded={view.is_expanded(row.node)}
-                    selected={view.selected == row.node}
-                    lang={lang.clone()}
-                    on_action={props.on_action.clone()} />
+            { for rows.into_iter().map(|row| {
+                let node = row.node;
+                let lens = view.lens.map(|s| map.nodes[node].evidence.iter().any(|e| e.source == s));
+                html! {
+                    <TreeRow key={map.nodes[node].id.clone()}
+                        map={map.clone()}
+                        {row}
+                        expanded={if view.searching() { open_in_search[node] } else { view.is_expanded(node) }}
+                        selected={view.selected == node}
+                        lang={lang.clone()}
+                        query={found.contains(&node).then(|| query.clone())}
+                        {lens}
+                        verdict={view.verdicts.0.get(&node).copied()}
+                        on_action={props.on_action.clone()} />
+                }
             }) }
         </div>
     }

@@ -1,0 +1,117 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::{Action, Kind, LinkRelation, Verdict};
+use crate::strings::strings;
+
+use super::state::MapState;
+
+#[derive(Properties, PartialEq)]
+pub struct DetailPanelProps {
+    pub state: Rc<MapState>,
+    pub on_action: Callback<Action>,
+}
+
+/// Only ever link to the web: the loader refuses other schemes, and this says so again where
+/// the link is made.
+fn is_web_link(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// Everything about the selected node: the longer text, the sources' own words beside their
+/// translation, critical-reading flags, links to agreeing and contradicting nodes, and the
+/// reader's verdict.
+#[component]
+pub fn DetailPanel(props: &DetailPanelProps) -> Html {
+    let map = &props.state.map;
+    let view = &props.state.view;
+    let lang = view.lang.as_str();
+    let s = strings(lang);
+    let n = view.selected;
+    let node = &map.nodes[n];
+    let act = |action: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
+    };
+
+    let evidence = node.evidence.iter().map(|e| {
+        let source = &map.sources[e.source];
+        let translation = e.translation.as_ref().filter(|t| t.has(lang)).map(|t| t.get(lang));
+        let byline: Vec<&str> = [source.author.as_deref(), source.published.as_deref()].into_iter().flatten().collect();
+        html! {
+            <figure class="am-evidence">
+                <blockquote lang={source.lang.clone()}>{ &e.quote }</blockquote>
+                if let Some(translation) = translation {
+                    <p class="am-translation">{ translation }</p>
+                }
+                <figcaption>
+                    <span class="am-source-id">{ &source.id }</span>{ " " }
+                    <cite lang={source.lang.clone()}>{ source.title.get(lang) }</cite>
+                    if !byline.is_empty() { { " · " }{ byline.join(" · ") } }
+                    if let Some(url) = source.url.as_deref().filter(|u| is_web_link(u)) {
+                        { " · " }<a href={url.to_owned()} target="_blank" rel="noopener noreferrer">{ s.read_article }</a>
+                    }
+                </figcaption>
+            </figure>
+        }
+    });
+
+    let links = map.links.iter().filter(|l| l.from == n || l.to == n).map(|l| {
+        let other = if l.from == n { l.to } else { l.from };
+        let other_node = &map.nodes[other];
+        let mut cited: Vec<&str> = other_node.evidence.iter().map(|e| map.sources[e.source].id.as_str()).collect();
+        cited.dedup();
+        let relation = match l.relation {
+            LinkRelation::Contradicts => ("contradicts", s.contradicts),
+            LinkRelation::Agrees => ("agrees", s.agrees),
+        };
+        html! {
+            <li class="am-link" data-relation={relation.0}>
+                <span class="am-link-kind">{ relation.1 }</span>
+                if !cited.is_empty() { <span class="am-source-id">{ cited.join(" ") }</span> }
+                <button type="button" class="am-jump" data-target-id={other_node.id.clone()} onclick={act(Action::Reveal(other))}>
+                    <span class="am-sr">{ s.go_to }{ ": " }</span>{ other_node.text.get(lang) }{ " →" }
+                </button>
+                if let Some(note) = &l.note { <p class="am-link-note">{ note.get(lang) }</p> }
+            </li>
+        }
+    });
+
+    let verdict = view.verdicts.0.get(&n).copied();
+    let verdict_button = |v: Verdict, label: &'static str| {
+        let pressed = verdict == Some(v);
+        html! {
+            <button type="button" class="am-button" data-verdict={if v == Verdict::Convinced { "yes" } else { "no" }}
+                aria-pressed={pressed.to_string()} onclick={act(Action::Mark(n, if pressed { None } else { Some(v) }))}>{ label }</button>
+        }
+    };
+
+    html! {
+        <section class="am-detail" aria-label={s.details} data-node-id={node.id.clone()}>
+            <p class="am-detail-head">
+                <span class="am-side" data-side={node.side.as_str()}>{ s.side(node.side) }</span>
+                if let Some(r) = node.relation.filter(|_| node.kind == Kind::Claim) {
+                    { " " }<span class="am-rel" data-relation={r.as_str()}>{ s.relation(r) }</span>
+                }
+            </p>
+            <p class="am-detail-text">{ node.text.get(lang) }</p>
+            if let Some(detail) = &node.detail { <p class="am-detail-body">{ detail.get(lang) }</p> }
+            if !node.flags.is_empty() {
+                <ul class="am-flags">{ for node.flags.iter().map(|f| html! { <li data-flag={f.clone()}>{ s.flag(f) }</li> }) }</ul>
+            }
+            if !node.evidence.is_empty() {
+                <p class="am-label">{ s.in_their_words }</p>
+                { for evidence }
+            }
+            if map.links.iter().any(|l| l.from == n || l.to == n) { <ul class="am-links">{ for links }</ul> }
+            if node.kind != Kind::Question {
+                <div class="am-group am-verdicts" role="group" aria-label={s.your_verdict}>
+                    { verdict_button(Verdict::Convinced, s.convinced) }
+                    { verdict_button(Verdict::NotConvinced, s.not_convinced) }
+                </div>
+            }
+        </section>
+    }
+}
