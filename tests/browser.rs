@@ -2,60 +2,14 @@
 //! expanding by click and keyboard, languages, inert text, and the error panel.
 #![cfg(target_arch = "wasm32")]
 
-use argmap::widget::{mount, Widget};
-use wasm_bindgen::{JsCast, JsValue};
+mod widget;
+
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+use widget::mount_json;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SAMPLE: &str = include_str!("../www/maps/sample.json");
-
-struct Mounted {
-    host: Element,
-    _widget: Widget,
-}
-
-impl Mounted {
-    fn shadow(&self) -> web_sys::ShadowRoot {
-        self.host.shadow_root().expect("the widget renders into a shadow root")
-    }
-    fn all(&self, selector: &str) -> Vec<Element> {
-        let list = self.shadow().query_selector_all(selector).unwrap();
-        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
-    }
-    fn one(&self, selector: &str) -> Element {
-        self.shadow().query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}"))
-    }
-    fn row(&self, id: &str) -> HtmlElement {
-        self.one(&format!("[role=treeitem][data-node-id='{id}']")).dyn_into().unwrap()
-    }
-    fn visible_ids(&self) -> Vec<String> {
-        self.all("[role=treeitem]").iter().map(|e| e.get_attribute("data-node-id").unwrap()).collect()
-    }
-    async fn key(&self, key: &str) {
-        let init = KeyboardEventInit::new();
-        init.set_key(key);
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-        let target = self.shadow().active_element().unwrap_or_else(|| self.one("[role=tree]"));
-        target.dispatch_event(&event).unwrap();
-        yew::scheduler::flush().await;
-    }
-}
-
-async fn mount_json(json: &str, lang: &str) -> Mounted {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("argument-map").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"json".into(), &JsValue::from_str(json)).unwrap();
-    js_sys::Reflect::set(&options, &"lang".into(), &JsValue::from_str(lang)).unwrap();
-    let widget = mount(host.clone(), options.into()).expect("mount succeeds");
-    yew::scheduler::flush().await;
-    Mounted { host, _widget: widget }
-}
 
 #[wasm_bindgen_test]
 async fn renders_an_aria_tree_with_the_root_and_its_children() {
