@@ -69,3 +69,122 @@ async fn a_map_that_cannot_load_shows_an_alert_and_the_page_lives_on() {
     assert!(footer.is_displayed().await.unwrap(), "the rest of the page still shows");
     client.close().await.unwrap();
 }
+
+async fn click(shadow: &fantoccini::elements::ShadowRoot, selector: &str) {
+    shadow
+        .find(Locator::Css(selector))
+        .await
+        .unwrap_or_else(|_| panic!("nothing matches {selector}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn attr(shadow: &fantoccini::elements::ShadowRoot, selector: &str, name: &str) -> Option<String> {
+    shadow.find(Locator::Css(selector)).await.ok()?.attr(name).await.ok()?
+}
+
+/// Waits until the row for `id` exists and satisfies `attr = value`.
+async fn wait_row(shadow: &fantoccini::elements::ShadowRoot, id: &str, name: &str, value: &str) {
+    let selector = format!("[role=treeitem][data-node-id='{id}']");
+    wait_for(&format!("{id} to have {name}={value}"), || async {
+        (attr(shadow, &selector, name).await.as_deref() == Some(value)).then_some(())
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_copied_link_reopens_the_same_view_and_back_steps_through_it() {
+    let base = serve(&dist(), &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/")).await.unwrap();
+    let shadow = widget(&client, "argument-map").await;
+    click(&shadow, "[role=treeitem][data-node-id='pos-big-co-tool']").await;
+    wait_row(&shadow, "pos-big-co-tool", "aria-expanded", "true").await;
+    click(&shadow, "button[lang=zh]").await;
+    click(&shadow, ".am-legend summary").await;
+    click(&shadow, ".am-source[data-source-id='000']").await;
+    wait_row(&shadow, "pos-big-co-tool", "data-lens", "hit").await;
+    let link = client.current_url().await.unwrap().to_string();
+    assert!(link.contains("#open=") && link.contains("lang=zh") && link.contains("lens=000"), "{link}");
+    let rows = visible_ids(&shadow).await;
+
+    // A fresh browser, as a friend who was sent the link.
+    let friend = browser().await;
+    friend.goto(&link).await.unwrap();
+    let theirs = widget(&friend, "argument-map").await;
+    wait_row(&theirs, "pos-big-co-tool", "aria-selected", "true").await;
+    assert_eq!(visible_ids(&theirs).await, rows);
+    let label = attr(&theirs, "[role=tree]", "aria-label").await.unwrap_or_default();
+    assert!(label.contains("开源还是闭源"), "in Chinese: {label}");
+    assert_eq!(attr(&theirs, "[role=treeitem][data-node-id='pos-big-co-tool']", "data-lens").await.as_deref(), Some("hit"));
+    friend.close().await.unwrap();
+
+    // Back undoes the lens, then the language, then the opening.
+    client.back().await.unwrap();
+    wait_for("the lens to go", || async { attr(&shadow, "[data-node-id='pos-big-co-tool']", "data-lens").await.is_none().then_some(()) }).await;
+    client.back().await.unwrap();
+    client.back().await.unwrap();
+    wait_row(&shadow, "pos-big-co-tool", "aria-expanded", "false").await;
+    client.forward().await.unwrap();
+    wait_row(&shadow, "pos-big-co-tool", "aria-expanded", "true").await;
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_readers_verdict_survives_a_reload() {
+    let base = serve(&dist(), &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/?map=maps/sample.json")).await.unwrap();
+    let shadow = widget(&client, "argument-map").await;
+    click(&shadow, "[role=treeitem][data-node-id='allow']").await;
+    click(&shadow, ".am-detail [data-verdict=no]").await;
+    wait_for("the tally", || async {
+        let text = shadow.find(Locator::Css(".am-tally")).await.ok()?.text().await.ok()?;
+        text.contains("1 for closed").then_some(())
+    })
+    .await;
+    client.refresh().await.unwrap();
+    let shadow = widget(&client, "argument-map").await;
+    let text = shadow.find(Locator::Css(".am-tally")).await.unwrap().text().await.unwrap();
+    assert!(text.contains("lean closed: 0 for open, 1 for closed"), "after reload: {text}");
+    assert_eq!(shadow.find_all(Locator::Css("[data-node-id='allow'] .am-verdict")).await.unwrap().len(), 1);
+    client.close().await.unwrap();
+}
+
+/// axe-core, from its npm package (scripts/setup installs it into .tools/).
+fn axe_source() -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{} ({e}): run scripts/setup", path.display()))
+}
+
+async fn serious_violations(client: &fantoccini::Client) -> Vec<String> {
+    client.execute(&axe_source(), vec![]).await.unwrap();
+    let result = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] }).then(r => done(
+               r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3).map(n => JSON.stringify(n.target)).join(' '))));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(result).unwrap()
+}
+
+#[tokio::test]
+async fn no_serious_accessibility_violations_in_either_language() {
+    let base = serve(&dist(), &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/")).await.unwrap();
+    let shadow = widget(&client, "argument-map").await;
+    // Open something with quotes, flags and links so the scan sees the detail too.
+    click(&shadow, "[role=treeitem][data-node-id='pos-only-road']").await;
+    click(&shadow, "button[lang=en]").await;
+    let en = serious_violations(&client).await;
+    click(&shadow, "button[lang=zh]").await;
+    let zh = serious_violations(&client).await;
+    assert!(en.is_empty() && zh.is_empty(), "English: {en:#?}\nChinese: {zh:#?}");
+    client.close().await.unwrap();
+}

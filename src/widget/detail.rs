@@ -79,6 +79,14 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
         }
     });
 
+    // On a phone the panel is a sheet over the bottom of the map; the reader may fold it away.
+    // Pure presentation, so it stays local rather than in the reader's state.
+    let folded = use_state(|| false);
+    let fold = {
+        let folded = folded.clone();
+        Callback::from(move |_: MouseEvent| folded.set(!*folded))
+    };
+
     let verdict = view.verdicts.0.get(&n).copied();
     let verdict_button = |v: Verdict, label: &'static str| {
         let pressed = verdict == Some(v);
@@ -89,7 +97,11 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
     };
 
     html! {
-        <section class="am-detail" aria-label={s.details} data-node-id={node.id.clone()}>
+        // Focusable: on a phone it is a scrolling sheet, and the keyboard must be able to scroll it.
+        <section class="am-detail" aria-label={s.details} data-node-id={node.id.clone()} data-folded={folded.to_string()} tabindex="0">
+            <button type="button" class="am-button am-small am-fold" aria-expanded={(!*folded).to_string()} onclick={fold}>
+                { if *folded { "▴ " } else { "▾ " } }{ s.details }
+            </button>
             <p class="am-detail-head">
                 <span class="am-side" data-side={node.side.as_str()}>{ s.side(node.side) }</span>
                 if let Some(r) = node.relation.filter(|_| node.kind == Kind::Claim) {

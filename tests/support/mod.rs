@@ -121,8 +121,9 @@ fn driver() -> &'static str {
         .url
 }
 
+/// A desktop-sized headless Chromium session.
 pub async fn browser() -> Client {
-    browser_with(&[]).await
+    browser_with(&["--window-size=1280,900"]).await
 }
 
 /// A fresh headless Chromium session; `extra` adds Chromium flags (window size, no JavaScript…).
