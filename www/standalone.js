@@ -1,3 +1,9 @@
-// The standalone page opens any map given as ?map=<url>, else the flagship map.
-const map = new URLSearchParams(location.search).get('map');
-if (map) document.getElementById('map')?.setAttribute('src', map);
+// The standalone page opens any map given as ?map=<url>, else the flagship map;
+// ?tour starts the guided tour in large type, ?lang=zh|en picks the language.
+const params = new URLSearchParams(location.search);
+const element = document.getElementById('map');
+if (element) {
+  if (params.get('map')) element.setAttribute('src', params.get('map'));
+  if (params.has('tour')) element.setAttribute('tour', '');
+  if (params.get('lang')) element.setAttribute('lang', params.get('lang'));
+}
