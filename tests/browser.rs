@@ -93,3 +93,18 @@ async fn a_broken_map_shows_every_problem_in_an_alert() {
     let text = m.one("[role=alert]").text_content().unwrap();
     assert!(text.contains("line 2, column 8: not valid JSON"), "{text}");
 }
+
+#[wasm_bindgen_test]
+async fn home_end_star_and_type_ahead() {
+    let m = mount_json(SAMPLE, "en").await;
+    m.row("q").focus().unwrap();
+    m.key("End").await;
+    assert_eq!(m.focused_id().as_deref(), Some("allow"));
+    m.key("*").await;
+    assert_eq!(m.visible_ids().len(), 3 + 2 + 3, "* opens every sibling");
+    m.key("d").await;
+    assert_eq!(m.focused_id().as_deref(), Some("allow-tools"), "type-ahead: Dictionaries…");
+    m.key("Home").await;
+    assert_eq!(m.focused_id().as_deref(), Some("q"));
+    m.unmount();
+}

@@ -140,3 +140,28 @@ async fn expand_all_collapse_all_and_levels() {
     assert_eq!(m.visible_ids().len(), 1 + map.nodes[map.root].children.len());
     m.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn printing_shows_the_whole_map_then_restores_the_view() {
+    let map = load(FLAGSHIP).unwrap();
+    let m = mount_json(FLAGSHIP, "en").await;
+    m.click("[role=treeitem][data-node-id='pos-big-co-tool']").await;
+    let before = m.visible_ids();
+    let window = web_sys::window().unwrap();
+    window.dispatch_event(&web_sys::Event::new("beforeprint").unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(m.visible_ids().len(), map.nodes.len(), "the printout has every node");
+    window.dispatch_event(&web_sys::Event::new("afterprint").unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(m.visible_ids(), before);
+    m.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn attacks_start_their_own_group_under_supports() {
+    let m = mount_json(FLAGSHIP, "en").await;
+    m.click("[role=treeitem][data-node-id='pos-only-road']").await;
+    let starts = m.all("[data-group-start]");
+    assert_eq!(starts.len(), 1, "one boundary between supporting and attacking children");
+    m.unmount();
+}

@@ -134,6 +134,29 @@ pub fn MapView(props: &MapViewProps) -> Html {
         });
     }
 
+    // Printing shows the whole map: open everything for the printout, then put the reader's
+    // view back.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let saved = Rc::new(std::cell::RefCell::new(String::new()));
+            let listeners = web_sys::window().map(|window| {
+                let (before, after) = (state.clone(), state.clone());
+                let (save, restore) = (saved.clone(), saved);
+                [
+                    gloo::events::EventListener::new(&window, "beforeprint", move |_| {
+                        *save.borrow_mut() = before.view.to_fragment(&before.map);
+                        before.dispatch(Action::ExpandAll);
+                    }),
+                    gloo::events::EventListener::new(&window, "afterprint", move |_| {
+                        after.dispatch(Action::Fragment(restore.borrow().clone()));
+                    }),
+                ]
+            });
+            move || drop(listeners)
+        });
+    }
+
     let shared = Rc::new((*state).clone());
     let view = &state.view;
     let class = classes!("am-map", view.present.then_some("am-present"));
