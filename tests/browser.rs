@@ -108,3 +108,37 @@ async fn home_end_star_and_type_ahead() {
     assert_eq!(m.focused_id().as_deref(), Some("q"));
     m.unmount();
 }
+
+/// A map of `n` claims in one long chain below a position.
+fn long_map(n: usize) -> String {
+    let mut nodes = vec![r#"{"id":"n0","kind":"question","text":"Q"}"#.to_owned()];
+    for i in 1..n {
+        let kind = if i == 1 { r#""kind":"position","side":"open""# } else { r#""kind":"claim""# };
+        nodes.push(format!(r#"{{"id":"n{i}","parent":"n{}",{kind},"text":"claim {i}"}}"#, i / 2));
+    }
+    format!(r#"{{"format":"argmap/1","id":"long","title":"Long","languages":["en"],"root":"n0","nodes":[{}]}}"#, nodes.join(","))
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_huge_open_map_is_built_a_batch_at_a_time_as_the_reader_scrolls() {
+    let m = mount_json(&long_map(3000), "en").await;
+    m.click("[data-action=expand-all]").await;
+    let first = m.visible_ids().len();
+    assert!(first < 400, "not all 3000 rows at once: {first}");
+    m.html(".am-more").scroll_into_view();
+    sleep(200).await;
+    let later = m.visible_ids().len();
+    assert!(later > first, "scrolling to the end brings more rows: {first} -> {later}");
+    m.row("n0").focus().unwrap();
+    m.key("End").await;
+    assert_eq!(m.focused_id().as_deref(), Some("n2047"), "End reaches the very last row (the rightmost leaf)");
+    m.unmount();
+}

@@ -1,9 +1,14 @@
 use std::rc::Rc;
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::{matches, Action, Key};
+
+/// Rows are put in the page a batch at a time, more as the reader scrolls near the end: opening
+/// all of a 20,000-node map must not build 20,000 rows at once.
+const BATCH: usize = 200;
 
 use super::row::TreeRow;
 use super::state::MapState;
@@ -83,6 +88,46 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
     let query = AttrValue::from(view.query.trim().to_owned());
     let found = if view.searching() { matches(map, &view.lang, &view.query) } else { Vec::new() };
     let rows = view.rows(map);
+    let limit = use_state(|| BATCH);
+    // Always as far as the selected row and a little beyond (End, a jump along a link, a tour).
+    let selected_at = rows.iter().position(|r| r.node == view.selected).unwrap_or(0);
+    let shown = rows.len().min((*limit).max(selected_at + BATCH / 4));
+    let more_ref = use_node_ref();
+    {
+        let (more_ref, limit) = (more_ref.clone(), limit.clone());
+        use_effect_with(shown, move |&shown| {
+            let observer = more_ref.cast::<web_sys::Element>().and_then(|more| {
+                let grow = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    let near = entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+                    if near {
+                        limit.set(shown + BATCH);
+                    }
+                });
+                let options = web_sys::IntersectionObserverInit::new();
+                options.set_root_margin("800px");
+                let observer = web_sys::IntersectionObserver::new_with_options(grow.as_ref().unchecked_ref(), &options).ok()?;
+                observer.observe(&more);
+                Some((observer, grow))
+            });
+            move || {
+                if let Some((observer, _grow)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    // A printout has every row.
+    {
+        let limit = limit.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "beforeprint", move |_| limit.set(usize::MAX))
+            });
+            move || drop(listener)
+        });
+    }
+    let more = rows.len() - shown;
+    let rows = &rows[..shown];
     // While searching, a row shows as open when some of its children are shown.
     let mut open_in_search = vec![false; if view.searching() { map.nodes.len() } else { 0 }];
     for row in rows.iter().filter(|_| view.searching()) {
@@ -92,7 +137,7 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
     }
     html! {
         <div class="am-tree" role="tree" aria-label={map.title.get(&view.lang).to_owned()} ref={tree_ref} {onkeydown}>
-            { for rows.into_iter().map(|row| {
+            { for rows.iter().map(|&row| {
                 let node = row.node;
                 let lens = view.lens.map(|s| map.nodes[node].evidence.iter().any(|e| e.source == s));
                 html! {
@@ -108,6 +153,9 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
                         on_action={props.on_action.clone()} />
                 }
             }) }
+            if more > 0 {
+                <div class="am-more" role="none" aria-hidden="true" ref={more_ref}>{ "…" }</div>
+            }
         </div>
     }
 }
