@@ -43,7 +43,7 @@ pub struct Strings {
     pub your_verdict: &'static str,
     pub convinced: &'static str,
     pub not_convinced: &'static str,
-    pub tally: fn(Tally, &'static str, &'static str) -> String,
+    pub tally: fn(Tally, &str, &str) -> String,
     pub no_marks: &'static str,
     pub clear_marks: &'static str,
     pub not_kept: &'static str,

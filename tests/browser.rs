@@ -27,7 +27,7 @@ async fn renders_an_aria_tree_with_the_root_and_its_children() {
     assert_eq!(ban.get_attribute("aria-posinset").as_deref(), Some("1"));
     assert_eq!(ban.get_attribute("aria-setsize").as_deref(), Some("2"));
     assert!(ban.text_content().unwrap().contains("2 hidden: 2 supporting"), "{:?}", ban.text_content());
-    assert!(ban.text_content().unwrap().contains("Closed"), "the side is said in words too");
+    assert!(ban.text_content().unwrap().contains("Ban"), "the side is said in words too, in the map's own name");
     assert_eq!(m.all("[role=treeitem][tabindex='0']").len(), 1, "roving tabindex: exactly one tab stop");
 }
 

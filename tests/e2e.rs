@@ -141,13 +141,13 @@ async fn a_readers_verdict_survives_a_reload() {
     click(&shadow, ".am-detail [data-verdict=no]").await;
     wait_for("the tally", || async {
         let text = shadow.find(Locator::Css(".am-tally")).await.ok()?.text().await.ok()?;
-        text.contains("1 for closed").then_some(())
+        text.contains("1 for ban").then_some(())
     })
     .await;
     client.refresh().await.unwrap();
     let shadow = widget(&client, "argument-map").await;
     let text = shadow.find(Locator::Css(".am-tally")).await.unwrap().text().await.unwrap();
-    assert!(text.contains("lean closed: 0 for open, 1 for closed"), "after reload: {text}");
+    assert!(text.contains("lean ban: 0 for allow, 1 for ban"), "after reload: {text}");
     assert_eq!(shadow.find_all(Locator::Css("[data-node-id='allow'] .am-verdict")).await.unwrap().len(), 1);
     client.close().await.unwrap();
 }

@@ -130,6 +130,7 @@ struct RawMap {
     nodes: Vec<RawNode>,
     links: Vec<RawLink>,
     tour: Vec<(String, String, Text)>, // (path, node id, note)
+    side_names: Vec<(Side, Text)>,
 }
 
 #[derive(Default)]
@@ -310,7 +311,15 @@ impl Decoder {
                 Some((path, node?, note?))
             })
             .collect();
-        Some(RawMap { id, title, summary, languages, sources, root, nodes, links, tour })
+        let mut side_names = Vec::new();
+        if let Some(sides) = field(o, "sides").and_then(|v| self.object(v, "sides")) {
+            for (key, side) in [("open", Side::Open), ("closed", Side::Closed), ("neutral", Side::Neutral)] {
+                if let Some(name) = self.optional_text(sides, key, "sides") {
+                    side_names.push((side, name));
+                }
+            }
+        }
+        Some(RawMap { id, title, summary, languages, sources, root, nodes, links, tour, side_names })
     }
 
     fn sources(&mut self, o: &Map<String, Value>) -> Vec<Source> {
@@ -533,6 +542,7 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
         nodes,
         links,
         tour,
+        side_names: raw.side_names,
         ids,
     })
 }

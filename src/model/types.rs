@@ -140,6 +140,8 @@ pub struct ArgumentMap {
     pub nodes: Vec<Node>,
     pub links: Vec<Link>,
     pub tour: Vec<TourStep>,
+    /// What the map calls its sides ("Open source", "Ban them"…), where it names them.
+    pub side_names: Vec<(Side, Text)>,
     /// Node id -> index, so deep links and lookups by id stay O(1) on large maps.
     pub ids: HashMap<String, NodeIdx>,
 }
@@ -152,6 +154,11 @@ impl ArgumentMap {
     /// Ancestors of `node`, nearest first, not including `node`. Iterative: depth is unbounded.
     pub fn ancestors(&self, node: NodeIdx) -> impl Iterator<Item = NodeIdx> + '_ {
         std::iter::successors(self.nodes[node].parent, move |&n| self.nodes[n].parent)
+    }
+
+    /// The map's own name for a side, in `lang`, if it gives one.
+    pub fn side_name(&self, side: Side, lang: &str) -> Option<&str> {
+        self.side_names.iter().find(|(s, _)| *s == side).map(|(_, t)| t.get(lang))
     }
 
     /// How many children of `node` bear on it by `relation`.

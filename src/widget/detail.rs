@@ -103,7 +103,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                 { if *folded { "▴ " } else { "▾ " } }{ s.details }
             </button>
             <p class="am-detail-head">
-                <span class="am-side" data-side={node.side.as_str()}>{ s.side(node.side) }</span>
+                <span class="am-side" data-side={node.side.as_str()}>{ map.side_name(node.side, lang).unwrap_or(s.side(node.side)) }</span>
                 if let Some(r) = node.relation.filter(|_| node.kind == Kind::Claim) {
                     { " " }<span class="am-rel" data-relation={r.as_str()}>{ s.relation(r) }</span>
                 }

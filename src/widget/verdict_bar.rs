@@ -22,13 +22,15 @@ pub fn VerdictBar(props: &VerdictBarProps) -> Html {
     let view = &props.state.view;
     let s = strings(&view.lang);
     let tally = view.verdicts.tally(map);
+    let open = map.side_name(crate::model::Side::Open, &view.lang).unwrap_or(s.open);
+    let closed = map.side_name(crate::model::Side::Closed, &view.lang).unwrap_or(s.closed);
     let onclick = {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(Action::ClearVerdicts))
     };
     html! {
         <div class="am-tally" data-leaning={tally.leaning().as_str()}>
-            <span role="status">{ if tally.marks == 0 { s.no_marks.to_owned() } else { (s.tally)(tally, s.open, s.closed) } }</span>
+            <span role="status">{ if tally.marks == 0 { s.no_marks.to_owned() } else { (s.tally)(tally, open, closed) } }</span>
             if tally.marks > 0 {
                 <button type="button" class="am-button am-small" data-action="clear-marks" {onclick}>{ s.clear_marks }</button>
             }
