@@ -142,3 +142,15 @@ async fn a_huge_open_map_is_built_a_batch_at_a_time_as_the_reader_scrolls() {
     assert_eq!(m.focused_id().as_deref(), Some("n2047"), "End reaches the very last row (the rightmost leaf)");
     m.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn opening_a_row_keeps_focus_on_it() {
+    let m = mount_json(SAMPLE, "en").await;
+    let ban = m.row("ban");
+    ban.focus().unwrap();
+    ban.click();
+    yew::scheduler::flush().await;
+    assert_eq!(m.visible_ids().len(), 5);
+    assert_eq!(m.focused_id().as_deref(), Some("ban"), "the row was not moved or rebuilt");
+    m.unmount();
+}
