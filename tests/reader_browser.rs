@@ -165,3 +165,15 @@ async fn attacks_start_their_own_group_under_supports() {
     assert_eq!(starts.len(), 1, "one boundary between supporting and attacking children");
     m.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn an_embeds_view_survives_a_reload_of_the_tab() {
+    let m = mount_json(FLAGSHIP, "en").await;
+    m.click("[role=treeitem][data-node-id='pos-big-co-tool']").await;
+    let before = m.visible_ids();
+    m.unmount();
+    let m = widget::remount(FLAGSHIP, &[("lang", "en")]).await;
+    assert_eq!(m.visible_ids(), before);
+    assert_eq!(m.row("pos-big-co-tool").get_attribute("aria-selected").as_deref(), Some("true"));
+    m.unmount();
+}

@@ -31,6 +31,11 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Per tab: an embed's view survives a reload without touching the host page's URL.
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
 /// Private modes and sandboxed frames may refuse storage, sometimes only on write.
 fn storage_works() -> bool {
     local_storage().is_some_and(|s| s.set_item("argmap/probe", "1").is_ok() && s.remove_item("argmap/probe").is_ok())
@@ -50,10 +55,12 @@ fn without_selection(fragment: &str) -> String {
 #[component]
 pub fn MapView(props: &MapViewProps) -> Html {
     let storage_key = format!("argmap/{}/verdicts{}", props.map.id, props.instance);
+    let view_key = format!("argmap/{}/view{}", props.map.id, props.instance);
     let kept = *use_memo((), |_| storage_works());
     let state = use_reducer({
         let (map, lang, tour, history) = (props.map.clone(), props.lang.clone(), props.tour, props.history);
         let storage_key = storage_key.clone();
+        let view_key = view_key.clone();
         move || {
             let mut view = ViewState::new(&map, &lang);
             if let Some(marks) = local_storage().and_then(|s| s.get_item(&storage_key).ok().flatten()) {
@@ -62,6 +69,8 @@ pub fn MapView(props: &MapViewProps) -> Html {
             let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
             if history && hash.len() > 1 {
                 view = view.apply(&map, Action::Fragment(hash));
+            } else if let Some(saved) = (!history).then(session_storage).flatten().and_then(|s| s.get_item(&view_key).ok().flatten()) {
+                view = view.apply(&map, Action::Fragment(saved));
             }
             if tour {
                 view = view.apply(&map, Action::Tour(Some(0))).apply(&map, Action::SetPresent(true));
@@ -99,7 +108,16 @@ pub fn MapView(props: &MapViewProps) -> Html {
         });
     }
 
-    let fragment = props.history.then(|| state.view.to_fragment(&state.map));
+    let fragment = state.view.to_fragment(&state.map);
+    {
+        let history = props.history;
+        use_effect_with(fragment.clone(), move |fragment| {
+            if let Some(storage) = (!history).then(session_storage).flatten() {
+                let _ = storage.set_item(&view_key, fragment);
+            }
+        });
+    }
+    let fragment = props.history.then_some(fragment);
     {
         let last = use_mut_ref(|| fragment.clone().unwrap_or_default());
         use_effect_with(fragment, move |fragment| {

@@ -69,8 +69,15 @@ pub async fn press(target: &Element, key: &str) {
     yew::scheduler::flush().await;
 }
 
-/// Mounts `json` in a new `<argument-map>` with these `(option, value)` pairs besides the map.
+/// Mounts `json` in a new `<argument-map>` with these `(option, value)` pairs besides the map,
+/// as on a fresh visit: the per-tab view an earlier test left behind is cleared first.
 pub async fn mount_with(json: &str, options: &[(&str, &str)]) -> Mounted {
+    web_sys::window().unwrap().session_storage().unwrap().unwrap().clear().unwrap();
+    remount(json, options).await
+}
+
+/// Mounts like `mount_with`, keeping what the tab remembers, as after a reload.
+pub async fn remount(json: &str, options: &[(&str, &str)]) -> Mounted {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("argument-map").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
