@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::model::{Action, ViewState, Verdicts};
 
 use super::detail::DetailPanel;
+use super::Presentation;
 use super::legend::Legend;
 use super::state::{MapRef, MapState};
 use super::toolbar::Toolbar;
@@ -16,15 +17,8 @@ use super::verdict_bar::VerdictBar;
 pub struct MapViewProps {
     pub map: MapRef,
     pub lang: AttrValue,
-    /// Start in the guided tour, in large type.
     #[prop_or_default]
-    pub tour: bool,
-    /// Keep the view in the page's URL (the standalone page; never an embed in someone's post).
-    #[prop_or_default]
-    pub history: bool,
-    /// Distinguishes several widgets showing the same map on one page, for storage.
-    #[prop_or_default]
-    pub instance: AttrValue,
+    pub presentation: Presentation,
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -54,11 +48,11 @@ fn without_selection(fragment: &str) -> String {
 /// page (marks in storage, the view in the URL), and lays out what shows it.
 #[component]
 pub fn MapView(props: &MapViewProps) -> Html {
-    let storage_key = format!("argmap/{}/verdicts{}", props.map.id, props.instance);
-    let view_key = format!("argmap/{}/view{}", props.map.id, props.instance);
+    let storage_key = format!("argmap/{}/verdicts{}", props.map.id, props.presentation.instance);
+    let view_key = format!("argmap/{}/view{}", props.map.id, props.presentation.instance);
     let kept = *use_memo((), |_| storage_works());
     let state = use_reducer({
-        let (map, lang, tour, history) = (props.map.clone(), props.lang.clone(), props.tour, props.history);
+        let (map, lang, tour, history) = (props.map.clone(), props.lang.clone(), props.presentation.tour, props.presentation.history);
         let storage_key = storage_key.clone();
         let view_key = view_key.clone();
         move || {
@@ -110,14 +104,14 @@ pub fn MapView(props: &MapViewProps) -> Html {
 
     let fragment = state.view.to_fragment(&state.map);
     {
-        let history = props.history;
+        let history = props.presentation.history;
         use_effect_with(fragment.clone(), move |fragment| {
             if let Some(storage) = (!history).then(session_storage).flatten() {
                 let _ = storage.set_item(&view_key, fragment);
             }
         });
     }
-    let fragment = props.history.then_some(fragment);
+    let fragment = props.presentation.history.then_some(fragment);
     {
         let last = use_mut_ref(|| fragment.clone().unwrap_or_default());
         use_effect_with(fragment, move |fragment| {
@@ -140,7 +134,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
     }
     {
         let state = state.clone();
-        use_effect_with(props.history, move |&history| {
+        use_effect_with(props.presentation.history, move |&history| {
             let listener = history.then(|| web_sys::window()).flatten().map(|window| {
                 gloo::events::EventListener::new(&window, "popstate", move |_| {
                     if let Some(hash) = location().and_then(|l| l.hash().ok()) {

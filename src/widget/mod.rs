@@ -34,21 +34,25 @@ pub enum MapSource {
     Inline(AttrValue),
 }
 
+/// How the host wants the map shown, beyond which map and which language.
+#[derive(Clone, PartialEq, Default, Debug)]
+pub struct Presentation {
+    /// Start in the guided tour, in large type.
+    pub tour: bool,
+    /// Keep the view in the page's URL (the standalone page; never an embed in someone's post).
+    pub history: bool,
+    /// Tells apart several widgets showing the same map on one page, for storage (`#` + id).
+    pub instance: AttrValue,
+}
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct ArgMapProps {
     pub source: MapSource,
     /// The reader's language; else the browser's; else the map's first.
     #[prop_or_default]
     pub lang: Option<AttrValue>,
-    /// Start in the guided tour, in large type.
     #[prop_or_default]
-    pub tour: bool,
-    /// Keep the view in the page's URL (for the standalone page).
-    #[prop_or_default]
-    pub history: bool,
-    /// Tells apart several widgets showing the same map on one page (e.g. `#` + element id).
-    #[prop_or_default]
-    pub instance: AttrValue,
+    pub presentation: Presentation,
 }
 
 #[derive(Clone, PartialEq)]
@@ -117,8 +121,7 @@ pub fn ArgMap(props: &ArgMapProps) -> Html {
         },
         Loading::Failed(problems) => html! { <ErrorPanel problems={problems.clone()} {lang} /> },
         Loading::Ready(map) => html! {
-            <MapView key={format!("{:p}", Rc::as_ptr(&map.0))} map={map.clone()} {lang} tour={props.tour} history={props.history}
-                instance={props.instance.clone()} />
+            <MapView key={format!("{:p}", Rc::as_ptr(&map.0))} map={map.clone()} {lang} presentation={props.presentation.clone()} />
         },
     }
 }
@@ -167,18 +170,21 @@ fn props_from(options: &JsValue) -> Option<ArgMapProps> {
     Some(ArgMapProps {
         source,
         lang: option(options, "lang").map(Into::into),
-        tour: flag(options, "tour"),
-        history: flag(options, "history"),
-        instance: option(options, "instance").map(|i| format!("#{i}")).unwrap_or_default().into(),
+        presentation: Presentation {
+            tour: flag(options, "tour"),
+            history: flag(options, "history"),
+            instance: option(options, "instance").map(|i| format!("#{i}")).unwrap_or_default().into(),
+        },
     })
 }
 
 fn props_for(host: &web_sys::Element, options: &JsValue) -> Option<ArgMapProps> {
     let mut props = props_from(options)?;
-    props.tour |= host.has_attribute("tour");
-    props.history |= host.has_attribute("history");
-    if props.instance.is_empty() && !host.id().is_empty() {
-        props.instance = format!("#{}", host.id()).into();
+    let shown = &mut props.presentation;
+    shown.tour |= host.has_attribute("tour");
+    shown.history |= host.has_attribute("history");
+    if shown.instance.is_empty() && !host.id().is_empty() {
+        shown.instance = format!("#{}", host.id()).into();
     }
     Some(props)
 }
