@@ -89,6 +89,21 @@ pub fn MapView(props: &MapViewProps) -> Html {
         });
     }
 
+    // The host turning the tour on or off after mount.
+    let host_tour = use_mut_ref(|| props.presentation.tour);
+    {
+        let state = state.clone();
+        use_effect_with(props.presentation.tour, move |&tour| {
+            if *host_tour.borrow() != tour {
+                *host_tour.borrow_mut() = tour;
+                state.dispatch(if tour { Action::Tour(Some(0)) } else { Action::Tour(None) });
+                if tour {
+                    state.dispatch(Action::SetPresent(true));
+                }
+            }
+        });
+    }
+
     {
         let map = props.map.clone();
         use_effect_with(state.view.verdicts.clone(), move |verdicts| {
