@@ -177,3 +177,21 @@ async fn an_embeds_view_survives_a_reload_of_the_tab() {
     assert_eq!(m.row("pos-big-co-tool").get_attribute("aria-selected").as_deref(), Some("true"));
     m.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn the_host_can_start_and_stop_the_tour_after_mount() {
+    let mut m = mount_json(FLAGSHIP, "en").await;
+    assert!(m.all(".am-tour").is_empty());
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"json".into(), &FLAGSHIP.into()).unwrap();
+    js_sys::Reflect::set(&options, &"lang".into(), &"en".into()).unwrap();
+    js_sys::Reflect::set(&options, &"tour".into(), &true.into()).unwrap();
+    m.widget.update(options.clone().into());
+    yew::scheduler::flush().await;
+    assert!(m.text(".am-tour-step").contains("Step 1"), "the tour starts");
+    js_sys::Reflect::set(&options, &"tour".into(), &false.into()).unwrap();
+    m.widget.update(options.into());
+    yew::scheduler::flush().await;
+    assert!(m.all(".am-tour").is_empty(), "and stops");
+    m.unmount();
+}
