@@ -3,11 +3,15 @@
 //! - [`model`]: the map format `argmap/1`, loading and validation, tree queries and the reader's
 //!   view state. Pure Rust, tested natively.
 //! - [`strings`]: the widget's own words in each language it speaks.
+//! - [`MapRef`]: a loaded map shared by components, compared by identity.
 //! - `widget` (wasm only): Yew components on top of the model, and the `mount` entry point that
 //!   the `<argument-map>` element calls.
 
+mod map_ref;
 pub mod model;
 pub mod strings;
+
+pub use map_ref::MapRef;
 
 #[cfg(target_arch = "wasm32")]
 pub mod widget;

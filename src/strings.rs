@@ -1,7 +1,7 @@
 //! The widget's own words. Map content carries its own translations; these are the labels
 //! around it, in every language the widget speaks (English is the fallback).
 
-use crate::model::{Relation, Side, Tally};
+use crate::model::{ArgumentMap, Relation, Side, Tally};
 
 pub struct Strings {
     pub lang_name: &'static str,
@@ -178,6 +178,12 @@ const ZH: Strings = Strings {
     clear_marks: "清除我的标记",
     not_kept: "此浏览器不允许存储：你的标记只保留到离开页面为止。",
 };
+
+/// What a side is called in `lang`: the map's own name for it ("Allow", "开源"), else the
+/// widget's word.
+pub fn side_name<'a>(map: &'a ArgumentMap, side: Side, lang: &str) -> &'a str {
+    map.side_name(side, lang).unwrap_or_else(|| strings(lang).side(side))
+}
 
 /// The strings for a language tag (`zh`, `zh-Hant`, `en-GB`…); English when not spoken.
 pub fn strings(lang: &str) -> &'static Strings {

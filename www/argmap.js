@@ -1,49 +1,150 @@
 // argmap: defines <argument-map> and exports mount(element, options).
 // Hosts need only: <script type="module" src=".../argmap.js"></script>
+//
+//   <argument-map src="maps/x.json" lang="en" theme="auto" height="30rem" tour></argument-map>
+//   <argument-map lang="zh"><script type="application/json">{ …the map… }</script></argument-map>
+//
+// Attributes: src (a map URL) or an inline <script type="application/json"> child; lang;
+// theme (light | dark | auto, pure CSS in argmap.css); height (a CSS length, or a number of
+// pixels: the widget then scrolls inside it; else it grows with its content); tour (start in the
+// guided tour, in large type); history (keep the view in the page URL: standalone page only).
+// Any change after mount updates the widget in place. Every element is independent; elements
+// added later mount by themselves. Any other children (e.g. the static fallback that
+// `argmap render` writes) show until the widget mounts, and stay if it cannot.
+//
+// No eval, no inline script or style: works under
+//   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
 import init, { mount as mountWidget } from './pkg/argmap.js';
 
 const here = new URL('.', import.meta.url);
+const css = new URL('argmap.css', here).href;
 let ready;
 const start = () => (ready ??= init({ module_or_path: new URL('pkg/argmap_bg.wasm', here) }));
 
-/** Mount a map into `element`: options { src } or { json }, and { lang }. Returns the widget. */
+/**
+ * Mount a map into `element` (its shadow root): options { src } or { json }, { lang }, { tour }.
+ * Returns the widget: widget.update(options) with the same options, widget.destroy().
+ */
 export async function mount(element, options = {}) {
   await start();
-  return mountWidget(element, { css: new URL('argmap.css', here).href, ...options });
+  return mountWidget(element, { css, ...options });
 }
 
+/** A boolean attribute: present and not "false". */
+const flag = (element, name) => element.hasAttribute(name) && element.getAttribute(name) !== 'false';
+
+/** The widget's options as the element's attributes and inline JSON say now. */
 function optionsOf(element) {
   const inline = element.querySelector(':scope > script[type="application/json"]');
+  const attr = (name) => element.getAttribute(name) || undefined;
   return {
-    src: element.getAttribute('src') ?? undefined,
+    src: attr('src'),
     json: inline ? inline.textContent : undefined,
-    lang: element.getAttribute('lang') ?? undefined,
+    lang: attr('lang'),
+    tour: flag(element, 'tour'),
+    history: flag(element, 'history'),
   };
 }
 
+/** `height` as CSS: a bare number means pixels; anything CSS cannot take is ignored. */
+function cssHeight(value) {
+  if (value == null) return '';
+  const trimmed = value.trim();
+  const length = /^\d+(\.\d+)?$/.test(trimmed) ? `${trimmed}px` : trimmed;
+  return CSS.supports('height', length) ? length : '';
+}
+
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
 class ArgumentMapElement extends HTMLElement {
-  static observedAttributes = ['src', 'lang'];
+  static observedAttributes = ['src', 'lang', 'tour', 'history', 'height'];
 
-  async connectedCallback() {
-    if (this.widget || this.mounting) return;
-    this.mounting = true;
-    try {
-      this.widget = await mount(this, optionsOf(this));
-    } catch (error) {
-      // One broken widget must not stop the others or the host page.
-      console.error('argmap:', error);
-    } finally {
-      this.mounting = false;
-    }
-  }
+  #widget = null;     // the mounted widget, once mounted
+  #options = null;    // the options it shows
+  #busy = false;      // a mount is in flight
+  #queued = false;    // a sync is queued for the next microtask
+  #failed = null;     // options whose mount failed: not retried until they change
+  #height = '';       // the height this element set on its own style, to undo only that
+  #observer = null;   // watches the inline JSON child
 
-  attributeChangedCallback() {
-    this.widget?.update(optionsOf(this));
+  connectedCallback() {
+    this.#applyHeight();
+    this.#observer ??= new MutationObserver(() => this.#sync());
+    // Inline JSON may arrive after the element (streamed HTML, or a script filling it in).
+    this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
+    this.#sync();
   }
 
   disconnectedCallback() {
-    this.widget?.destroy();
-    this.widget = undefined;
+    this.#observer?.disconnect();
+    // Moving the element (removed and re-added at once) keeps the widget and the reader's place.
+    this.#sync();
+  }
+
+  attributeChangedCallback(name) {
+    if (name === 'height') this.#applyHeight();
+    else this.#sync();
+  }
+
+  /** The mounted widget, for scripts that want to call it (undefined until mounted). */
+  get widget() {
+    return this.#widget ?? undefined;
+  }
+
+  #applyHeight() {
+    const height = cssHeight(this.getAttribute('height'));
+    // Leave alone any height the host page set on the element's style itself.
+    if (this.style.height === this.#height || height) this.style.height = height;
+    this.#height = height;
+  }
+
+  /** Bring the widget in line with the element, once per burst of changes. */
+  #sync() {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.#reconcile();
+    });
+  }
+
+  async #reconcile() {
+    // One mount at a time; whatever changed meanwhile is applied when it lands (see finally).
+    if (this.#busy) return;
+    if (!this.isConnected) {
+      this.#widget?.destroy();
+      this.#widget = this.#options = null;
+      return;
+    }
+    const options = optionsOf(this);
+    if (!options.src && !options.json) return; // nothing to show yet: wait for src or JSON
+    if (this.#widget) {
+      if (!same(options, this.#options)) {
+        this.#widget.update(options);
+        this.#options = options;
+      }
+      return;
+    }
+    if (this.#failed && same(options, this.#failed)) return;
+    this.#busy = true;
+    let tried = options;
+    try {
+      await start();
+      // The attributes as they are now, not as they were when loading began.
+      tried = optionsOf(this);
+      if (this.isConnected && (tried.src || tried.json)) {
+        this.#widget = mountWidget(this, { css, ...tried });
+        this.#options = tried;
+        this.#failed = null;
+      }
+    } catch (error) {
+      // One broken widget must not stop the others or the host page; any fallback stays.
+      this.#failed = tried;
+      console.error('argmap:', error);
+    } finally {
+      this.#busy = false;
+      this.#sync();
+    }
   }
 }
 

@@ -1,21 +1,67 @@
 //! `argmap validate MAP.json…`: check maps and print every problem as
 //! `FILE:LINE:COLUMN: PATH: MESSAGE`; exit 1 when any map has a problem, 2 on a usage error.
+//!
+//! `argmap render MAP.json [--lang zh|en]`: write the whole map to stdout as static HTML (nested
+//! `<details>`), the fallback a page puts inside `<argument-map>` for readers without
+//! JavaScript. Exit 1 when the map has a problem (printed as `validate` does), 2 on a usage error.
+
+mod fallback;
 
 use std::process::ExitCode;
 
-use argmap::model::{load, locate};
+use argmap::model::{load, locate, Problem};
 
-const USAGE: &str = "usage: argmap validate MAP.json [MAP.json …]";
+const USAGE: &str = "usage: argmap validate MAP.json [MAP.json …]
+       argmap render MAP.json [--lang zh|en]    static HTML (no-JavaScript fallback) to stdout";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.split_first() {
         Some((cmd, files)) if cmd == "validate" && !files.is_empty() => validate(files),
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
+        Some((cmd, rest)) if cmd == "render" => match render_args(rest) {
+            Some((file, lang)) => render(file, lang),
+            None => usage(),
+        },
+        _ => usage(),
+    }
+}
+
+fn usage() -> ExitCode {
+    eprintln!("{USAGE}");
+    ExitCode::from(2)
+}
+
+/// `MAP.json [--lang TAG | --lang=TAG]`, in either order.
+fn render_args(args: &[String]) -> Option<(&str, Option<&str>)> {
+    let (mut file, mut lang) = (None, None);
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        if arg == "--lang" {
+            lang = Some(args.next()?.as_str());
+        } else if let Some(tag) = arg.strip_prefix("--lang=") {
+            lang = Some(tag);
+        } else if arg.starts_with('-') || file.is_some() {
+            return None;
+        } else {
+            file = Some(arg.as_str());
         }
     }
+    let valid_tag = |t: &&str| !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if lang.is_some_and(|l| !valid_tag(&l)) {
+        return None;
+    }
+    Some((file?, lang))
+}
+
+fn print_problems(file: &str, text: &str, problems: &[Problem]) {
+    let mut located: Vec<_> =
+        problems.iter().map(|p| (p.position.or_else(|| locate(text, &p.path)).unwrap_or((1, 1)), p)).collect();
+    located.sort_by_key(|&(position, _)| position);
+    for ((line, column), p) in located {
+        let where_ = if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) };
+        eprintln!("{file}:{line}:{column}: {where_}{}", p.message);
+    }
+    eprintln!("{file}: {} problem(s)", problems.len());
 }
 
 fn validate(files: &[String]) -> ExitCode {
@@ -33,16 +79,7 @@ fn validate(files: &[String]) -> ExitCode {
             Ok(map) => println!("{file}: ok, {} nodes, {} links", map.nodes.len(), map.links.len()),
             Err(problems) => {
                 failed = true;
-                let mut located: Vec<_> = problems
-                    .iter()
-                    .map(|p| (p.position.or_else(|| locate(&text, &p.path)).unwrap_or((1, 1)), p))
-                    .collect();
-                located.sort_by_key(|&(position, _)| position);
-                for ((line, column), p) in located {
-                    let where_ = if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) };
-                    eprintln!("{file}:{line}:{column}: {where_}{}", p.message);
-                }
-                eprintln!("{file}: {} problem(s)", problems.len());
+                print_problems(file, &text, &problems);
             }
         }
     }
@@ -51,4 +88,25 @@ fn validate(files: &[String]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn render(file: &str, lang: Option<&str>) -> ExitCode {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{file}: cannot read: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let map = match load(&text) {
+        Ok(map) => map,
+        Err(problems) => {
+            print_problems(file, &text, &problems);
+            return ExitCode::FAILURE;
+        }
+    };
+    // Else the map's first language, its own fallback.
+    let lang = lang.map(str::to_owned).unwrap_or_else(|| map.languages[0].clone());
+    println!("{}", fallback::render(map, &lang));
+    ExitCode::SUCCESS
 }

@@ -120,6 +120,25 @@ impl ViewState {
     }
 
     pub fn apply(&self, map: &ArgumentMap, action: Action) -> ViewState {
+        let mut next = self.step(map, action);
+        next.keep_selection_in_view(map);
+        next
+    }
+
+    /// The selected node is the one tab stop and the one whose detail shows: it must be on
+    /// screen whatever an action (or a hand-made link) said.
+    fn keep_selection_in_view(&mut self, map: &ArgumentMap) {
+        if self.searching() {
+            if !self.rows(map).iter().any(|r| r.node == self.selected) {
+                self.selected = map.root;
+            }
+        } else if map.ancestors(self.selected).any(|a| !self.expanded[a]) {
+            let selected = self.selected;
+            self.reveal(map, selected);
+        }
+    }
+
+    fn step(&self, map: &ArgumentMap, action: Action) -> ViewState {
         let mut next = self.clone();
         match action {
             Action::Toggle(n) => {
@@ -135,7 +154,7 @@ impl ViewState {
                     next.expanded[i] = !node.children.is_empty();
                 }
             }
-            Action::CollapseAll => return next.apply(map, Action::ExpandToLevel(2)),
+            Action::CollapseAll => return next.step(map, Action::ExpandToLevel(2)),
             Action::ExpandToLevel(level) => {
                 for (i, node) in map.nodes.iter().enumerate() {
                     next.expanded[i] = node.level < level && !node.children.is_empty();

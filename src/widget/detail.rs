@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::{Action, Kind, LinkRelation, Verdict};
-use crate::strings::strings;
+use crate::strings::{side_name, strings};
 
 use super::state::MapState;
 
@@ -103,7 +103,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                 { if *folded { "▴ " } else { "▾ " } }{ s.details }
             </button>
             <p class="am-detail-head">
-                <span class="am-side" data-side={node.side.as_str()}>{ map.side_name(node.side, lang).unwrap_or(s.side(node.side)) }</span>
+                <span class="am-side" data-side={node.side.as_str()}>{ side_name(map, node.side, lang) }</span>
                 if let Some(r) = node.relation.filter(|_| node.kind == Kind::Claim) {
                     { " " }<span class="am-rel" data-relation={r.as_str()}>{ s.relation(r) }</span>
                 }

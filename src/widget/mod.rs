@@ -155,10 +155,16 @@ fn option(options: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?.as_string().filter(|s| !s.is_empty())
 }
 
-/// A boolean option: `true`, or any string but "false" (as HTML boolean attributes arrive).
-fn flag(options: &JsValue, key: &str) -> bool {
-    let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-    value.as_bool().unwrap_or_else(|| value.as_string().is_some_and(|s| s != "false"))
+/// A boolean option: `true`, or any string but "false" (as HTML boolean attributes arrive);
+/// `None` when not given.
+fn flag(options: &JsValue, key: &str) -> Option<bool> {
+    let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?;
+    value.as_bool().or_else(|| value.as_string().map(|s| s != "false"))
+}
+
+/// A boolean attribute of the host element, where the options do not say.
+fn host_flag(host: &web_sys::Element, key: &str) -> bool {
+    host.get_attribute(key).is_some_and(|v| v != "false")
 }
 
 fn props_from(options: &JsValue) -> Option<ArgMapProps> {
@@ -171,8 +177,8 @@ fn props_from(options: &JsValue) -> Option<ArgMapProps> {
         source,
         lang: option(options, "lang").map(Into::into),
         presentation: Presentation {
-            tour: flag(options, "tour"),
-            history: flag(options, "history"),
+            tour: flag(options, "tour").unwrap_or(false),
+            history: flag(options, "history").unwrap_or(false),
             instance: option(options, "instance").map(|i| format!("#{i}")).unwrap_or_default().into(),
         },
     })
@@ -181,8 +187,8 @@ fn props_from(options: &JsValue) -> Option<ArgMapProps> {
 fn props_for(host: &web_sys::Element, options: &JsValue) -> Option<ArgMapProps> {
     let mut props = props_from(options)?;
     let shown = &mut props.presentation;
-    shown.tour |= host.has_attribute("tour");
-    shown.history |= host.has_attribute("history");
+    shown.tour = flag(options, "tour").unwrap_or_else(|| host_flag(host, "tour"));
+    shown.history = flag(options, "history").unwrap_or_else(|| host_flag(host, "history"));
     if shown.instance.is_empty() && !host.id().is_empty() {
         shown.instance = format!("#{}", host.id()).into();
     }

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::model::{find, Action, Kind, Relation, Row, Verdict};
-use crate::strings::strings;
+use crate::strings::{side_name, strings};
 
 use super::state::MapRef;
 
@@ -80,7 +80,7 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
             {onclick}>
             <span class="am-twisty" aria-hidden="true">{ if !has_children { "" } else if props.expanded { "▾" } else { "▸" } }</span>
             { for relation }
-            <span class="am-side" data-side={node.side.as_str()}>{ map.side_name(node.side, &props.lang).unwrap_or(s.side(node.side)) }</span>
+            <span class="am-side" data-side={node.side.as_str()}>{ side_name(map, node.side, &props.lang) }</span>
             <span class="am-text">{ highlighted(node.text.get(&props.lang), props.query.as_ref()) }</span>
             { for verdict }
             { for hidden }

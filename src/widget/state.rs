@@ -2,25 +2,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::model::{Action, ArgumentMap, ViewState};
-
-/// A loaded map, shared by every component. Equality is identity: comparing two maps node by
-/// node on every render would cost more than the render.
-#[derive(Clone)]
-pub struct MapRef(pub Rc<ArgumentMap>);
-
-impl PartialEq for MapRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for MapRef {
-    type Target = ArgumentMap;
-    fn deref(&self) -> &ArgumentMap {
-        &self.0
-    }
-}
+pub use crate::MapRef;
+use crate::model::{Action, ViewState};
 
 /// The one reducer of a mounted map: the model's `ViewState::apply`, plus what only the page
 /// needs to know about it.

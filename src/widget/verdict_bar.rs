@@ -3,7 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::Action;
-use crate::strings::strings;
+use crate::model::Side;
+use crate::strings::{side_name, strings};
 
 use super::state::MapState;
 
@@ -22,8 +23,8 @@ pub fn VerdictBar(props: &VerdictBarProps) -> Html {
     let view = &props.state.view;
     let s = strings(&view.lang);
     let tally = view.verdicts.tally(map);
-    let open = map.side_name(crate::model::Side::Open, &view.lang).unwrap_or(s.open);
-    let closed = map.side_name(crate::model::Side::Closed, &view.lang).unwrap_or(s.closed);
+    let open = side_name(map, Side::Open, &view.lang);
+    let closed = side_name(map, Side::Closed, &view.lang);
     let onclick = {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(Action::ClearVerdicts))

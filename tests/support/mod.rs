@@ -185,3 +185,132 @@ pub async fn row(shadow: &ShadowRoot, id: &str) -> Element {
         .await
         .unwrap_or_else(|_| panic!("no visible treeitem with data-node-id {id}"))
 }
+
+// ---------------------------------------------------------------- embedding tests (tests/embed.rs)
+
+/// A fresh directory holding a copy of the built `dist/` plus every file of `tests/fixtures/`, so
+/// fixture pages load the widget exactly as a host page would. One per call, in the system temp
+/// dir, named after the test process (left there: it is small).
+pub fn site_with_fixtures() -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let dist = dist();
+    assert!(
+        dist.join("pkg/argmap_bg.wasm").is_file(),
+        "{} has no pkg/argmap_bg.wasm: build first with `trunk build --release --offline` (scripts/test does)",
+        dist.display()
+    );
+    let site = std::env::temp_dir()
+        .join(format!("argmap-site-{}-{}", std::process::id(), COUNT.fetch_add(1, Ordering::SeqCst)));
+    let _ = std::fs::remove_dir_all(&site);
+    copy_dir(&dist, &site);
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"), &site);
+    site
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("create {}: {e}", to.display()));
+    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display())) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target)
+                .unwrap_or_else(|e| panic!("copy {} to {}: {e}", entry.path().display(), target.display()));
+        }
+    }
+}
+
+/// Every request line a [`serve_recording`] server has seen (`"POST /csp-report HTTP/1.1"`).
+pub type Requests = Arc<std::sync::Mutex<Vec<String>>>;
+
+/// As [`serve`], and records each request line, so a test can see what the browser asked for:
+/// e.g. the violation reports a `report-uri` CSP directive makes it POST.
+pub fn serve_recording(root: &Path, headers: &[(&str, &str)]) -> (String, Requests) {
+    assert!(root.join("index.html").is_file(), "{} has no index.html", root.display());
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let root = Arc::new(root.to_path_buf());
+    let headers: Arc<Vec<(String, String)>> =
+        Arc::new(headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
+    let requests: Requests = Arc::default();
+    let seen = requests.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let (root, headers, seen) = (root.clone(), headers.clone(), seen.clone());
+            std::thread::spawn(move || {
+                // Peek at the request line, leaving it for `respond` to read.
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+                let mut buf = [0u8; 2048];
+                let deadline = Instant::now() + Duration::from_secs(5);
+                loop {
+                    let n = stream.peek(&mut buf).unwrap_or(0);
+                    let text = String::from_utf8_lossy(&buf[..n]);
+                    if let Some(line) = text.split("\r\n").next().filter(|_| text.contains("\r\n")) {
+                        seen.lock().unwrap().push(line.to_string());
+                        break;
+                    }
+                    if n == buf.len() || Instant::now() > deadline {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                respond(stream, &root, &headers)
+            });
+        }
+    });
+    (base, requests)
+}
+
+/// The browser's console since the last call (ChromeDriver's `se/log`, which fantoccini does not
+/// wrap): each entry's level and message. CSP violations show here as
+/// "Refused to … because it violates the following Content Security Policy directive …".
+pub async fn browser_log(client: &Client) -> Vec<(String, String)> {
+    let session = client.session_id().await.unwrap().expect("a WebDriver session");
+    let addr = driver().trim_start_matches("http://").to_string();
+    let body = r#"{"type":"browser"}"#;
+    let request = format!(
+        "POST /session/{session}/se/log HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let response = tokio::task::spawn_blocking(move || {
+        let mut stream = TcpStream::connect(&addr).expect("connect to ChromeDriver");
+        stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        // Read the head, then exactly Content-Length bytes: ChromeDriver may keep the connection.
+        let mut reader = BufReader::new(stream);
+        let mut head = String::new();
+        let mut length = 0usize;
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).expect("read ChromeDriver's answer");
+            if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                length = v.trim().parse().unwrap_or(0);
+            }
+            let end = line == "\r\n" || line.is_empty();
+            head.push_str(&line);
+            if end {
+                break;
+            }
+        }
+        let mut body = vec![0u8; length];
+        std::io::Read::read_exact(&mut reader, &mut body).expect("read ChromeDriver's answer body");
+        format!("{head}{}", String::from_utf8_lossy(&body))
+    })
+    .await
+    .unwrap();
+    let (head, json) = response.split_once("\r\n\r\n").expect("an HTTP response from ChromeDriver");
+    let json = json.trim();
+    assert!(head.starts_with("HTTP/1.1 200"), "ChromeDriver refused se/log: {head}\n{json}");
+    // ChromeDriver answers with Content-Length, so the body is plain JSON.
+    let value: serde_json::Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("se/log JSON ({e}): {json}"));
+    value["value"]
+        .as_array()
+        .expect("se/log returns a list")
+        .iter()
+        .map(|entry| {
+            (entry["level"].as_str().unwrap_or_default().to_string(), entry["message"].as_str().unwrap_or_default().to_string())
+        })
+        .collect()
+}

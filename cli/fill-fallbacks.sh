@@ -1,0 +1,34 @@
+#!/bin/sh
+# Trunk post_build hook (see Trunk.toml): writes pages that carry a map's static fallback.
+#   sh cli/fill-fallbacks.sh PAGE.html…     (run from the repository root, as Trunk does)
+# Copies each www/PAGE.html to $TRUNK_STAGING_DIR (dist/ once the build is done), replacing
+# every line `<!-- argmap-fallback MAP LANG -->` with `argmap render www/MAP --lang LANG`.
+# Nothing generated is committed, so the page and the map it shows cannot drift apart.
+set -eu
+out="${TRUNK_STAGING_DIR:-dist}"
+
+cargo build --quiet -p argmap-cli
+
+fill() {
+  while IFS= read -r line || [ -n "$line" ]; do
+    spec="${line#*<!-- argmap-fallback }"
+    if [ "$spec" = "$line" ]; then
+      printf '%s\n' "$line"
+      continue
+    fi
+    spec="${spec%% -->*}"
+    map="${spec%% *}"
+    lang="${spec#* }"
+    if [ -z "$map" ] || [ "$lang" = "$spec" ]; then
+      echo "fill-fallbacks: $1: expected <!-- argmap-fallback MAP LANG -->, got: $line" >&2
+      return 1
+    fi
+    cargo run --quiet -p argmap-cli -- render "www/$map" --lang "$lang" < /dev/null
+  done < "$1"
+}
+
+for page in "$@"; do
+  fill "www/$page" > "$out/$page.tmp"
+  mv "$out/$page.tmp" "$out/$page"
+  echo "fill-fallbacks: wrote $out/$page" >&2
+done

@@ -1,0 +1,23 @@
+use yew::prelude::*;
+
+use super::words;
+
+#[derive(Properties, PartialEq)]
+pub struct FlagsProps {
+    pub flags: Vec<String>,
+    pub lang: AttrValue,
+}
+
+/// A node's critical-reading flags, in plain words.
+#[component]
+pub fn Flags(props: &FlagsProps) -> Html {
+    let w = words(&props.lang);
+    html! {
+        <div class="am-fb-flags">
+            <p class="am-fb-label">{ w.read_critically }</p>
+            <ul>
+                { for props.flags.iter().map(|f| html! { <li data-flag={f.clone()}>{ argmap::strings::strings(&props.lang).flag(f).to_owned() }</li> }) }
+            </ul>
+        </div>
+    }
+}
