@@ -136,7 +136,7 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
         }
     }
     html! {
-        <>
+        <div class="am-tree-box">
         <div class="am-tree" role="tree" aria-label={map.title.get(&view.lang).to_owned()} ref={tree_ref} {onkeydown}>
             { for rows.iter().map(|&row| {
                 let node = row.node;
@@ -158,6 +158,6 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
         // Outside the tree: a sibling after the keyed rows would make Yew move rows on insert,
         // and a moved row loses focus.
         <div class="am-more" aria-hidden="true" hidden={more == 0} ref={more_ref}>{ "…" }</div>
-        </>
+        </div>
     }
 }
