@@ -155,3 +155,24 @@ async fn opening_a_row_keeps_focus_on_it() {
     assert_eq!(m.focused_id().as_deref(), Some("ban"), "the row was not moved or rebuilt");
     m.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn a_map_url_that_fails_shows_the_http_status() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("argument-map").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"src".into(), &"no-such-map.json".into()).unwrap();
+    let _widget = argmap::widget::mount(host.clone(), options.into()).unwrap();
+    let shadow = host.shadow_root().unwrap();
+    let mut text = String::new();
+    for _ in 0..100 {
+        sleep(20).await;
+        if let Some(alert) = shadow.query_selector("[role=alert]").unwrap() {
+            text = alert.text_content().unwrap();
+            break;
+        }
+    }
+    assert!(text.contains("could not load no-such-map.json: HTTP 404"), "{text:?}");
+    host.remove();
+}

@@ -20,14 +20,31 @@ const here = new URL('.', import.meta.url);
 const css = new URL('argmap.css', here).href;
 let ready;
 const start = () => (ready ??= init({ module_or_path: new URL('pkg/argmap_bg.wasm', here) }));
+// A page that loads this module shows a map: fetch and compile the widget now, not when the
+// first element asks for it.
+start().catch(() => {});
+// The stylesheet each shadow root links to: ask for it now, too.
+if (!document.querySelector(`link[rel=preload][href="${css}"]`)) {
+  const preload = Object.assign(document.createElement('link'), { rel: 'preload', as: 'style', href: css });
+  document.head.append(preload);
+}
+
+/** The map's fetch, begun now so it runs while the wasm loads; the widget awaits it. */
+function prefetch(options) {
+  if (!options.src || options.json) return undefined;
+  const response = fetch(new URL(options.src, document.baseURI));
+  response.catch(() => {}); // the widget reports failures; an unused fetch must not
+  return response;
+}
 
 /**
  * Mount a map into `element` (its shadow root): options { src } or { json }, { lang }, { tour }.
  * Returns the widget: widget.update(options) with the same options, widget.destroy().
  */
 export async function mount(element, options = {}) {
+  const prefetched = prefetch(options);
   await start();
-  return mountWidget(element, { css, ...options });
+  return mountWidget(element, { css, prefetched, ...options });
 }
 
 /** A boolean attribute: present and not "false". */
@@ -128,12 +145,14 @@ class ArgumentMapElement extends HTMLElement {
     if (this.#failed && same(options, this.#failed)) return;
     this.#busy = true;
     let tried = options;
+    const prefetched = prefetch(options);
     try {
       await start();
       // The attributes as they are now, not as they were when loading began.
       tried = optionsOf(this);
       if (this.isConnected && (tried.src || tried.json)) {
-        this.#widget = mountWidget(this, { css, ...tried });
+        const early = tried.src === options.src ? prefetched : undefined;
+        this.#widget = mountWidget(this, { css, ...tried, prefetched: early });
         this.#options = tried;
         this.#failed = null;
       }

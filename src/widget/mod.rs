@@ -17,6 +17,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::{load, Problem};
@@ -30,8 +31,21 @@ pub use tree::TreeView;
 /// Where the map comes from: a URL to fetch, or JSON text the host page already holds.
 #[derive(Clone, PartialEq, Debug)]
 pub enum MapSource {
-    Url(AttrValue),
+    /// The URL, and maybe the page's own `fetch()` of it, started while the wasm was still
+    /// loading (argmap.js does this), so the map does not wait for the widget to start.
+    Url(AttrValue, Prefetched),
     Inline(AttrValue),
+}
+
+/// A fetch of the map already under way. A hint, not an identity: two sources with the same URL
+/// are the same source whether or not one came with a fetch.
+#[derive(Clone, Debug, Default)]
+pub struct Prefetched(pub Option<js_sys::Promise>);
+
+impl PartialEq for Prefetched {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// How the host wants the map shown, beyond which map and which language.
@@ -69,18 +83,39 @@ fn loaded(result: Result<crate::model::ArgumentMap, Vec<Problem>>) -> Loading {
     }
 }
 
-async fn fetch_map(url: &str) -> Loading {
+/// What a failed fetch says, for the reader.
+fn js_error(e: &JsValue) -> String {
+    js_sys::Reflect::get(e, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "network error".into())
+}
+
+async fn fetch_map(url: &str, prefetched: Prefetched) -> Loading {
+    use wasm_bindgen_futures::JsFuture;
     let failed = |message: String| Loading::Failed(Rc::new(vec![Problem::at("", message)]));
-    let response = match gloo::net::http::Request::get(url).send().await {
+    let fetch = match prefetched.0 {
+        Some(promise) => promise,
+        None => match web_sys::window() {
+            Some(window) => window.fetch_with_str(url),
+            None => return failed("no window to fetch the map in".into()),
+        },
+    };
+    let response: web_sys::Response = match JsFuture::from(fetch).await.and_then(|r| r.dyn_into()) {
         Ok(r) => r,
-        Err(e) => return failed(format!("could not load {url}: {e}")),
+        Err(e) => return failed(format!("could not load {url}: {}", js_error(&e))),
     };
     if !response.ok() {
         return failed(format!("could not load {url}: HTTP {} {}", response.status(), response.status_text()));
     }
-    match response.text().await {
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(e) => Err(e),
+    };
+    match text.map(|t| t.as_string().unwrap_or_default()) {
         Ok(text) => loaded(load(&text)),
-        Err(e) => failed(format!("could not read {url}: {e}")),
+        Err(e) => failed(format!("could not read {url}: {}", js_error(&e))),
     }
 }
 
@@ -101,11 +136,11 @@ pub fn ArgMap(props: &ArgMapProps) -> Html {
             generation.borrow().set(this);
             match source {
                 MapSource::Inline(json) => loading.set(loaded(load(json))),
-                MapSource::Url(url) => {
+                MapSource::Url(url, prefetched) => {
                     loading.set(Loading::Pending);
-                    let url = url.clone();
+                    let (url, prefetched) = (url.clone(), prefetched.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        let result = fetch_map(&url).await;
+                        let result = fetch_map(&url, prefetched).await;
                         if generation.borrow().get() == this {
                             loading.set(result);
                         }
@@ -170,7 +205,10 @@ fn host_flag(host: &web_sys::Element, key: &str) -> bool {
 fn props_from(options: &JsValue) -> Option<ArgMapProps> {
     let source = match (option(options, "json"), option(options, "src")) {
         (Some(json), _) => MapSource::Inline(json.into()),
-        (None, Some(src)) => MapSource::Url(src.into()),
+        (None, Some(src)) => {
+            let prefetched = js_sys::Reflect::get(options, &JsValue::from_str("prefetched")).ok();
+            MapSource::Url(src.into(), Prefetched(prefetched.and_then(|p| p.dyn_into().ok())))
+        }
         (None, None) => return None,
     };
     Some(ArgMapProps {
@@ -198,7 +236,8 @@ fn props_for(host: &web_sys::Element, options: &JsValue) -> Option<ArgMapProps> 
 /// Render a map into `host`'s shadow root, so the host page's CSS and the widget's cannot touch
 /// each other. Options: `src` (a map URL) or `json` (the map itself), `lang`, `tour` (start the
 /// guided tour), `history` (keep the view in the URL), `instance` (a storage key suffix; else
-/// the host element's id), and `css` (the stylesheet URL, which `argmap.js` fills in).
+/// the host element's id), `prefetched` (a `fetch(src)` promise already under way), and `css`
+/// (the stylesheet URL, which `argmap.js` fills in).
 /// `tour` and `history` may also be given as attributes of the host element.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, options: JsValue) -> Result<Widget, JsValue> {
