@@ -559,6 +559,9 @@ fn derive_tree(nodes: &mut [Node], root: NodeIdx) -> Vec<bool> {
     let mut queue = VecDeque::from([root]);
     while let Some(n) = queue.pop_front() {
         let mut children = std::mem::take(&mut nodes[n].children);
+        // A root that names a parent closes a cycle through itself (reported as a problem);
+        // the walk must still end.
+        children.retain(|&c| !reached[c]);
         let (parent_kind, level, side) = (nodes[n].kind, nodes[n].level, nodes[n].side);
         for &c in &children {
             let child = &mut nodes[c];

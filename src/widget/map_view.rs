@@ -72,9 +72,11 @@ pub fn MapView(props: &MapViewProps) -> Html {
             MapState::new(map, view)
         }
     });
+    // One callback for the widget's lifetime: a new one each render would make every row's
+    // props differ, and every shown row would render again on every action.
     let on_action = {
-        let state = state.clone();
-        Callback::from(move |action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |action| dispatcher.dispatch(action)))).clone()
     };
 
     // A new `lang` from the host; not on first render, where a deep link may have chosen one.
