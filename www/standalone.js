@@ -6,4 +6,9 @@ if (element) {
   if (params.get('map')) element.setAttribute('src', params.get('map'));
   if (params.has('tour')) element.setAttribute('tour', '');
   if (params.get('lang')) element.setAttribute('lang', params.get('lang'));
+  // Start on the map now, while the widget's code is still on its way.
+  const preload = Object.assign(document.createElement('link'), {
+    rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: element.getAttribute('src'),
+  });
+  document.head.append(preload);
 }
