@@ -78,7 +78,6 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
             aria-selected={props.selected.to_string()}
             tabindex={if props.selected { "0" } else { "-1" }}
             {onclick}>
-            <span class="am-twisty" aria-hidden="true">{ if !has_children { "" } else if props.expanded { "▾" } else { "▸" } }</span>
             { for relation }
             <span class="am-side" data-side={node.side.as_str()}>{ side_name(map, node.side, &props.lang) }</span>
             <span class="am-text">{ highlighted(node.text.get(&props.lang), props.query.as_ref()) }</span>
