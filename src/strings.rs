@@ -14,8 +14,12 @@ pub struct Strings {
     pub answers: &'static str,
     pub supports: &'static str,
     pub attacks: &'static str,
-    /// "3 hidden: 2 supporting, 1 attacking"
-    pub hidden: fn(usize, usize, usize) -> String,
+    /// The parts of "3 hidden: 2 supporting, 1 attacking" (see `Strings::hidden`).
+    pub hidden_total: fn(usize) -> String,
+    pub n_supporting: fn(usize) -> String,
+    pub n_attacking: fn(usize) -> String,
+    pub n_answers: fn(usize) -> String,
+    pub list_separator: &'static str,
     pub toolbar: &'static str,
     pub expand_all: &'static str,
     pub collapse_all: &'static str,
@@ -60,20 +64,11 @@ const EN: Strings = Strings {
     answers: "Answer",
     supports: "Supports",
     attacks: "Attacks",
-    hidden: |total, supporting, attacking| {
-        let mut parts = Vec::new();
-        if supporting > 0 {
-            parts.push(format!("{supporting} supporting"));
-        }
-        if attacking > 0 {
-            parts.push(format!("{attacking} attacking"));
-        }
-        let answers = total - supporting - attacking;
-        if answers > 0 {
-            parts.push(if answers == 1 { "1 answer".into() } else { format!("{answers} answers") });
-        }
-        format!("{total} hidden: {}", parts.join(", "))
-    },
+    hidden_total: |n| format!("{n} hidden: "),
+    n_supporting: |n| format!("{n} supporting"),
+    n_attacking: |n| format!("{n} attacking"),
+    n_answers: |n| if n == 1 { "1 answer".into() } else { format!("{n} answers") },
+    list_separator: ", ",
     toolbar: "Map controls",
     expand_all: "Expand all",
     collapse_all: "Collapse all",
@@ -125,20 +120,11 @@ const ZH: Strings = Strings {
     answers: "回答",
     supports: "支持",
     attacks: "反驳",
-    hidden: |total, supporting, attacking| {
-        let mut parts = Vec::new();
-        if supporting > 0 {
-            parts.push(format!("{supporting} 条支持"));
-        }
-        if attacking > 0 {
-            parts.push(format!("{attacking} 条反驳"));
-        }
-        let answers = total - supporting - attacking;
-        if answers > 0 {
-            parts.push(format!("{answers} 个回答"));
-        }
-        format!("已折叠 {total} 条：{}", parts.join("，"))
-    },
+    hidden_total: |n| format!("已折叠 {n} 条："),
+    n_supporting: |n| format!("{n} 条支持"),
+    n_attacking: |n| format!("{n} 条反驳"),
+    n_answers: |n| format!("{n} 个回答"),
+    list_separator: "，",
     toolbar: "论证图工具",
     expand_all: "全部展开",
     collapse_all: "全部折叠",
@@ -195,6 +181,17 @@ pub fn strings(lang: &str) -> &'static Strings {
 }
 
 impl Strings {
+    /// What a closed node hides: "3 hidden: 2 supporting, 1 attacking".
+    pub fn hidden(&self, total: usize, supporting: usize, attacking: usize) -> String {
+        let answers = total - supporting - attacking;
+        let parts: Vec<String> = [(supporting, self.n_supporting), (attacking, self.n_attacking), (answers, self.n_answers)]
+            .into_iter()
+            .filter(|&(n, _)| n > 0)
+            .map(|(n, say)| say(n))
+            .collect();
+        (self.hidden_total)(total) + &parts.join(self.list_separator)
+    }
+
     pub fn side(&self, side: Side) -> &'static str {
         match side {
             Side::Open => self.open,

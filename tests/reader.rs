@@ -116,3 +116,11 @@ fn the_lens_is_checked_against_the_sources() {
     assert_eq!(view.apply(&map, Action::SetLens(Some(9))).lens, None);
     assert!(map.sources.iter().all(|s| s.thesis.is_some()), "the legend has a thesis for every article");
 }
+
+#[test]
+fn a_closed_node_says_what_it_hides_in_both_languages() {
+    use argmap::strings::strings;
+    assert_eq!(strings("en").hidden(3, 2, 1), "3 hidden: 2 supporting, 1 attacking");
+    assert_eq!(strings("en").hidden(1, 0, 0), "1 hidden: 1 answer");
+    assert_eq!(strings("zh-Hant").hidden(5, 0, 2), "已折叠 5 条：2 条反驳，3 个回答");
+}

@@ -44,7 +44,7 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
     let hidden = (has_children && !props.expanded).then(|| {
         let supporting = map.count_children(n, Relation::Supports);
         let attacking = map.count_children(n, Relation::Attacks);
-        html! { <span class="am-hidden">{ (s.hidden)(node.children.len(), supporting, attacking) }</span> }
+        html! { <span class="am-hidden">{ s.hidden(node.children.len(), supporting, attacking) }</span> }
     });
     let relation = node
         .relation
