@@ -97,6 +97,22 @@ async fn maps_on_one_page_are_independent_and_a_broken_one_stays_alone() {
 }
 
 #[tokio::test]
+async fn taking_the_map_away_brings_the_fallback_back_and_a_new_one_mounts() {
+    let base = serve(&site_with_fixtures(), &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/host.html")).await.unwrap();
+    widget(&client, "#b").await;
+    js(&client, "document.querySelector('#b > script[type=\"application/json\"]').remove();").await;
+    let fallback = client.find(Locator::Css("#b > p.fallback")).await.unwrap();
+    wait_for("#b's fallback to show again", || async { fallback.is_displayed().await.ok()?.then_some(()) }).await;
+    assert_eq!(js(&client, "return document.querySelector('#b').shadowRoot.querySelectorAll('[role=tree]').length").await, json!(0));
+    js(&client, "document.querySelector('#b').setAttribute('src', 'maps/sample.json');").await;
+    wait_label(&client, "#b", "Should phones be banned in class?").await;
+    assert!(!fallback.is_displayed().await.unwrap(), "hidden again under the new map");
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
 async fn a_mount_still_in_flight_ends_with_the_latest_attributes() {
     let base = serve(&site_with_fixtures(), &[]);
     let client = browser().await;

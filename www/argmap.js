@@ -134,7 +134,16 @@ class ArgumentMapElement extends HTMLElement {
       return;
     }
     const options = optionsOf(this);
-    if (!options.src && !options.json) return; // nothing to show yet: wait for src or JSON
+    if (!options.src && !options.json) {
+      // Nothing to show (yet, or any more): take the widget down and let the element's own
+      // content, such as the static fallback, show again through a slot.
+      if (this.#widget) {
+        this.#widget.destroy();
+        this.#widget = this.#options = null;
+        this.shadowRoot?.replaceChildren(document.createElement('slot'));
+      }
+      return;
+    }
     if (this.#widget) {
       if (!same(options, this.#options)) {
         this.#widget.update(options);
