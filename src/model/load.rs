@@ -482,6 +482,7 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
             explicit_side: raw_node.side,
             side: raw_node.side.unwrap_or(Side::Neutral),
             level: 0,
+            group_start: false,
             text: raw_node.text,
             detail: raw_node.detail,
             evidence,
@@ -579,6 +580,9 @@ fn derive_tree(nodes: &mut [Node], root: NodeIdx) -> Vec<bool> {
         }
         // Display order: answers, then supports, then attacks; file order within each group.
         children.sort_by_key(|&c| nodes[c].relation);
+        for pair in children.windows(2) {
+            nodes[pair[1]].group_start = nodes[pair[0]].relation != nodes[pair[1]].relation;
+        }
         nodes[n].children = children;
     }
     reached

@@ -108,6 +108,9 @@ pub struct Node {
     pub side: Side,
     /// 1 for the root.
     pub level: usize,
+    /// The first child of its parent that bears on it differently from the sibling before
+    /// (the first attack after supports): where the display starts a new group.
+    pub group_start: bool,
     pub text: Text,
     pub detail: Option<Text>,
     pub evidence: Vec<Evidence>,

@@ -55,13 +55,6 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
         html! { <span class="am-verdict" data-verdict={if v == Verdict::Convinced { "yes" } else { "no" }} title={label}>{ mark }<span class="am-sr">{ label }</span></span> }
     });
     let lens = props.lens.map(|hit| if hit { "hit" } else { "dim" });
-    // The first attacking child after supporting ones starts a visibly separate group.
-    let previous_sibling = node.parent.and_then(|p| {
-        let siblings = &map.nodes[p].children;
-        let at = siblings.iter().position(|&c| c == n)?;
-        at.checked_sub(1).map(|i| siblings[i])
-    });
-    let group_start = previous_sibling.is_some_and(|prev| map.nodes[prev].relation != node.relation);
     html! {
         <div role="treeitem"
             class="am-row"
@@ -70,7 +63,7 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
             data-side={node.side.as_str()}
             data-depth={props.row.level.min(16).to_string()}
             data-lens={lens}
-            data-group-start={group_start.then_some("true")}
+            data-group-start={node.group_start.then_some("true")}
             aria-level={props.row.level.to_string()}
             aria-setsize={props.row.set_size.to_string()}
             aria-posinset={props.row.pos_in_set.to_string()}
