@@ -105,9 +105,26 @@ impl ViewState {
         if !self.searching() {
             return visible_rows(map, &self.expanded);
         }
+        self.rows_showing(map, &search::matches(map, &self.lang, &self.query))
+    }
+
+    /// The nodes matching the search, if one is on.
+    pub fn found(&self, map: &ArgumentMap) -> Vec<NodeIdx> {
+        if self.searching() {
+            search::matches(map, &self.lang, &self.query)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// `rows` when the caller has the search's matches already (`found`): the search runs once.
+    pub fn rows_showing(&self, map: &ArgumentMap, found: &[NodeIdx]) -> Vec<Row> {
+        if !self.searching() {
+            return visible_rows(map, &self.expanded);
+        }
         let mut shown = vec![false; map.nodes.len()];
         shown[map.root] = true;
-        for m in search::matches(map, &self.lang, &self.query) {
+        for &m in found {
             shown[m] = true;
             for a in map.ancestors(m) {
                 if shown[a] {

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::{matches, Action};
+use crate::model::Action;
 use crate::strings::strings;
 
 use super::state::MapState;
@@ -65,7 +65,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             _ => {}
         })
     };
-    let found = view.searching().then(|| matches(map, &view.lang, &view.query).len());
+    let found = view.searching().then(|| view.found(map).len());
     html! {
         <div class="am-toolbar" role="group" aria-label={s.toolbar}>
             <div class="am-group" role="group" aria-label={s.language}>{ for languages }</div>

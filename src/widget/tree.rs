@@ -4,7 +4,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::{matches, Action, Key};
+use crate::model::{Action, Key};
 
 /// Rows are put in the page a batch at a time, more as the reader scrolls near the end: opening
 /// all of a 20,000-node map must not build 20,000 rows at once.
@@ -86,8 +86,8 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
 
     let lang = AttrValue::from(view.lang.clone());
     let query = AttrValue::from(view.query.trim().to_owned());
-    let found = if view.searching() { matches(map, &view.lang, &view.query) } else { Vec::new() };
-    let rows = view.rows(map);
+    let found = view.found(map);
+    let rows = view.rows_showing(map, &found);
     let limit = use_state(|| BATCH);
     // Always as far as the selected row and a little beyond (End, a jump along a link, a tour).
     let selected_at = rows.iter().position(|r| r.node == view.selected).unwrap_or(0);
