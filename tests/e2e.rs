@@ -71,13 +71,7 @@ async fn a_map_that_cannot_load_shows_an_alert_and_the_page_lives_on() {
 }
 
 async fn click(shadow: &fantoccini::elements::ShadowRoot, selector: &str) {
-    shadow
-        .find(Locator::Css(selector))
-        .await
-        .unwrap_or_else(|_| panic!("nothing matches {selector}"))
-        .click()
-        .await
-        .unwrap();
+    shadow.find(Locator::Css(selector)).await.unwrap_or_else(|_| panic!("nothing matches {selector}")).click().await.unwrap();
 }
 
 async fn attr(shadow: &fantoccini::elements::ShadowRoot, selector: &str, name: &str) -> Option<String> {
@@ -122,7 +116,8 @@ async fn a_copied_link_reopens_the_same_view_and_back_steps_through_it() {
 
     // Back undoes the lens, then the language, then the opening.
     client.back().await.unwrap();
-    wait_for("the lens to go", || async { attr(&shadow, "[data-node-id='pos-big-co-tool']", "data-lens").await.is_none().then_some(()) }).await;
+    wait_for("the lens to go", || async { attr(&shadow, "[data-node-id='pos-big-co-tool']", "data-lens").await.is_none().then_some(()) })
+        .await;
     client.back().await.unwrap();
     client.back().await.unwrap();
     wait_row(&shadow, "pos-big-co-tool", "aria-expanded", "false").await;

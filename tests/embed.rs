@@ -31,7 +31,8 @@ async fn tree_label(shadow: &fantoccini::elements::ShadowRoot) -> String {
 
 /// Waits until the tree in `host` is labelled `label`.
 async fn wait_label(client: &Client, host: &str, label: &str) {
-    let script = format!("return document.querySelector('{host}')?.shadowRoot?.querySelector('[role=tree]')?.getAttribute('aria-label') ?? null");
+    let script =
+        format!("return document.querySelector('{host}')?.shadowRoot?.querySelector('[role=tree]')?.getAttribute('aria-label') ?? null");
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     loop {
         let seen = js(client, &script).await;
@@ -243,8 +244,7 @@ async fn every_page_works_under_a_strict_csp_with_no_violation() {
     assert!(probe.to_string().contains("script-src") && probe.to_string().contains("style-src"), "{probe}");
     let logged = csp_messages(&client).await;
     assert!(logged.len() >= 2, "the console shows both refusals: {logged:?}");
-    wait_for("the canary's violation reports to reach the server", || async { (reports(&requests).len() >= 2).then_some(()) })
-        .await;
+    wait_for("the canary's violation reports to reach the server", || async { (reports(&requests).len() >= 2).then_some(()) }).await;
     requests.lock().unwrap().clear();
 
     // Every page that ships, and the fixture host page, with the policy on.
@@ -333,9 +333,8 @@ async fn the_iframe_embed_sizes_its_frame_to_the_map() {
     let base = serve(&site_with_fixtures(), &[]);
     let client = browser().await;
     client.goto(&format!("{base}/frame-host.html")).await.unwrap();
-    let frame_height = || async {
-        js(&client, "return document.getElementById('frame').getBoundingClientRect().height").await.as_f64().unwrap()
-    };
+    let frame_height =
+        || async { js(&client, "return document.getElementById('frame').getBoundingClientRect().height").await.as_f64().unwrap() };
     let first = wait_for("the embed to size its iframe", || async {
         let h = frame_height().await;
         (h > 200.0).then_some(h)
@@ -400,10 +399,7 @@ async fn the_static_fallback_shows_the_whole_map_without_javascript() {
     assert!(position.is_displayed().await.unwrap(), "the root starts open: its positions show");
     assert_eq!(position.attr("open").await.unwrap(), None, "a position starts closed");
     assert!(!child.is_displayed().await.unwrap(), "its children are hidden while it is closed");
-    let summary = client
-        .find(Locator::Css("#flagship details[data-node-id='pos-only-road'] > summary"))
-        .await
-        .unwrap();
+    let summary = client.find(Locator::Css("#flagship details[data-node-id='pos-only-road'] > summary")).await.unwrap();
     summary.click().await.unwrap();
     assert!(position.attr("open").await.unwrap().is_some(), "clicking the summary opens it");
     assert!(child.is_displayed().await.unwrap(), "its children show once open");

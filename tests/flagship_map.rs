@@ -19,9 +19,7 @@ fn map() -> ArgumentMap {
 }
 
 fn seeds_dir() -> PathBuf {
-    std::env::var_os("ARGMAP_SEEDS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"))
+    std::env::var_os("ARGMAP_SEEDS").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"))
 }
 
 /// The article text for a source id: the seeds file named `<id>_*.txt`.
@@ -77,11 +75,7 @@ fn every_article_contributes_at_least_six_claims() {
     let map = map();
     assert_eq!(map.sources.len(), 5, "the five articles");
     for (s, source) in map.sources.iter().enumerate() {
-        let claims = map
-            .nodes
-            .iter()
-            .filter(|n| n.kind == Kind::Claim && n.evidence.iter().any(|e| e.source == s))
-            .count();
+        let claims = map.nodes.iter().filter(|n| n.kind == Kind::Claim && n.evidence.iter().any(|e| e.source == s)).count();
         assert!(claims >= 6, "article {} is cited by only {claims} claims", source.id);
     }
 }

@@ -41,8 +41,7 @@ fn set(doc: &mut Value, path: &str, new: Value) {
             return;
         }
         at = &mut at[key];
-        let indices: Vec<usize> =
-            indices.split('[').filter(|i| !i.is_empty()).map(|i| i.trim_end_matches(']').parse().unwrap()).collect();
+        let indices: Vec<usize> = indices.split('[').filter(|i| !i.is_empty()).map(|i| i.trim_end_matches(']').parse().unwrap()).collect();
         for (j, &i) in indices.iter().enumerate() {
             if k + 1 == parts.len() && j + 1 == indices.len() {
                 at[i] = new;
@@ -234,10 +233,7 @@ fn null_in_a_required_field_is_reported_there_and_elsewhere_is_absence() {
             // An optional field set to null is simply absent; whatever follows from that
             // absence is reported elsewhere, never as a wrong type here. (An entry of a text,
             // `{"en": null}`, is not a field: null there is a wrong type, and may be reported.)
-            assert!(
-                problems.iter().all(|p| p.path != path || !p.message.contains("found null")),
-                "null at {path}: {problems:#?}"
-            );
+            assert!(problems.iter().all(|p| p.path != path || !p.message.contains("found null")), "null at {path}: {problems:#?}");
         }
     }
 }
@@ -257,7 +253,20 @@ fn documents_that_are_not_maps_are_refused_with_one_message() {
 
 #[test]
 fn unknown_format_versions_are_refused_before_anything_else() {
-    for version in ["argmap/2", "argmap/0", "argmap/1.1", "argmap/1.0", "ARGMAP/1", "Argmap/1", " argmap/1", "argmap/1 ", "argmap/１", "", "argmap", "argmap/1\u{0}"] {
+    for version in [
+        "argmap/2",
+        "argmap/0",
+        "argmap/1.1",
+        "argmap/1.0",
+        "ARGMAP/1",
+        "Argmap/1",
+        " argmap/1",
+        "argmap/1 ",
+        "argmap/１",
+        "",
+        "argmap",
+        "argmap/1\u{0}",
+    ] {
         let mut v = full();
         v["format"] = json!(version);
         v["nodes"] = json!("a future version may mean anything here");
@@ -326,14 +335,14 @@ fn nul_characters_never_panic() {
 fn lone_and_misordered_surrogates_are_syntax_problems_everywhere() {
     let text = full().to_string();
     let cases = [
-        ("\"C\"", "\"\\udc00\""),          // lone low surrogate
-        ("\"C\"", "\"\\udc00\\ud800\""),   // a pair in the wrong order
-        ("\"C\"", "\"C\\ud800\""),         // high surrogate at the end of a string
-        ("\"C\"", "\"\\ud800x\""),         // high surrogate followed by a plain character
-        ("\"C\"", "\"\\ud800\\u0041\""),   // high surrogate followed by a non-surrogate escape
-        ("\"id\":\"d\"", "\"id\":\"\\ud800\""), // in an id
+        ("\"C\"", "\"\\udc00\""),                  // lone low surrogate
+        ("\"C\"", "\"\\udc00\\ud800\""),           // a pair in the wrong order
+        ("\"C\"", "\"C\\ud800\""),                 // high surrogate at the end of a string
+        ("\"C\"", "\"\\ud800x\""),                 // high surrogate followed by a plain character
+        ("\"C\"", "\"\\ud800\\u0041\""),           // high surrogate followed by a non-surrogate escape
+        ("\"id\":\"d\"", "\"id\":\"\\ud800\""),    // in an id
         ("{\"en\":\"P\"}", "{\"\\ud800\":\"P\"}"), // in a key (a language tag)
-        ("\"format\"", "\"\\udfff\""),     // in a field name
+        ("\"format\"", "\"\\udfff\""),             // in a field name
     ];
     for (from, to) in cases {
         assert!(text.contains(from), "{from}");
@@ -422,8 +431,10 @@ fn a_20000_long_cycle_and_deep_json_are_refused_without_stack() {
 #[test]
 fn a_wide_map_of_20000_siblings_works() {
     on_small_stack(|| {
-        let mut nodes = vec![json!({"id": "q", "kind": "question", "text": "root"}),
-            json!({"id": "p", "parent": "q", "kind": "position", "side": "open", "text": "p"})];
+        let mut nodes = vec![
+            json!({"id": "q", "kind": "question", "text": "root"}),
+            json!({"id": "p", "parent": "q", "kind": "position", "side": "open", "text": "p"}),
+        ];
         for i in 0..20_000 {
             nodes.push(json!({"id": format!("c{i}"), "parent": "p", "kind": "claim",
                 "relation": if i % 3 == 0 { "attacks" } else { "supports" }, "text": format!("c{i}")}));
@@ -522,11 +533,7 @@ fn only_http_and_https_source_urls_are_accepted() {
     // A duplicated key must not smuggle a script URL past the check, whichever copy wins.
     let text = full().to_string();
     for (first, second) in [("https://example.org/a", "javascript:alert(1)"), ("javascript:alert(1)", "https://example.org/a")] {
-        let doubled = text.replacen(
-            "\"url\":\"https://example.org/a\"",
-            &format!("\"url\":\"{first}\",\"url\":\"{second}\""),
-            1,
-        );
+        let doubled = text.replacen("\"url\":\"https://example.org/a\"", &format!("\"url\":\"{first}\",\"url\":\"{second}\""), 1);
         assert_ne!(doubled, text);
         if let Ok(map) = load(&doubled) {
             let url = map.sources[0].url.as_deref().unwrap_or("");
@@ -552,7 +559,16 @@ fn odd_ids_and_language_keys_stay_data() {
     let problems = refused(&text);
     assert!(problems.iter().any(|p| p.path == "nodes[1].text.a.b[0]"), "{problems:#?}");
     assert!(problems.iter().any(|p| p.path == "nodes[1].text.]"), "{problems:#?}");
-    for path in ["nodes[1].text.a.b[0]", "nodes[1].text.]", "nodes[99].x", "nodes[1].text.en[5][6]", "[[[", "]]]", "..", "nodes[18446744073709551616]"] {
+    for path in [
+        "nodes[1].text.a.b[0]",
+        "nodes[1].text.]",
+        "nodes[99].x",
+        "nodes[1].text.en[5][6]",
+        "[[[",
+        "]]]",
+        "..",
+        "nodes[18446744073709551616]",
+    ] {
         assert!(locate(&text, path).is_some(), "{path}");
     }
 }

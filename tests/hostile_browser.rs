@@ -52,7 +52,9 @@ fn hostile_map(id: &str) -> String {
                 "evidence": [{"source": source_id, "quote": hostile(&format!("n{i}.quote")), "translation": text(&format!("n{i}.translation"))}],
                 "flags": [hostile(&format!("n{i}.flag"))],
             }));
-            nodes.push(json!({"id": format!("{}-leaf", node(i)), "parent": node(i), "kind": "claim", "text": text(&format!("n{i}.leaf.text"))}));
+            nodes.push(
+                json!({"id": format!("{}-leaf", node(i)), "parent": node(i), "kind": "claim", "text": text(&format!("n{i}.leaf.text"))}),
+            );
         }
     }
     json!({
@@ -259,7 +261,19 @@ async fn markup_in_every_field_stays_text_in_english() {
     // The title is the tree's name (an attribute), given verbatim.
     let tree = m.first("[role=tree]").unwrap();
     assert_eq!(tree.get_attribute("aria-label").as_deref(), Some(hostile("title.en").as_str()));
-    for marker in ["q.text.en", "p0.text.en", "n3.text.en", "n3.leaf.text.en", "p0.detail.en", "p0.quote", "n4.quote", "p0.translation.en", "source.title.en", "link0.note.en", "p2.flag"] {
+    for marker in [
+        "q.text.en",
+        "p0.text.en",
+        "n3.text.en",
+        "n3.leaf.text.en",
+        "p0.detail.en",
+        "p0.quote",
+        "n4.quote",
+        "p0.translation.en",
+        "source.title.en",
+        "link0.note.en",
+        "p2.flag",
+    ] {
         assert!(seen.contains(marker), "{marker} never showed; seen: {seen:?}");
     }
     web_sys::console::log_1(&format!("hostile_browser (en): fields shown and checked: {seen:?}").into());
@@ -291,7 +305,10 @@ async fn a_broken_hostile_map_lists_its_problems_as_text() {
     check(&m, "error panel", &mut seen);
     sleep(300).await;
     check(&m, "error panel, after a pause", &mut seen);
-    assert!(seen.contains("bad.parent") || seen.contains("bad.kind") || m.shadow().text_content().unwrap_or_default().contains(MARKUP), "{seen:?}");
+    assert!(
+        seen.contains("bad.parent") || seen.contains("bad.kind") || m.shadow().text_content().unwrap_or_default().contains(MARKUP),
+        "{seen:?}"
+    );
     m.host.remove();
     drop(m.widget);
 }

@@ -72,11 +72,7 @@ fn spec() -> impl Strategy<Value = Spec> {
                     side: side.iter().map(|&s| side_of(s)).collect(),
                     text,
                     order,
-                    links: links
-                        .into_iter()
-                        .map(|(a, b, c)| (a as usize % n, b as usize % n, c))
-                        .filter(|(a, b, _)| a != b)
-                        .collect(),
+                    links: links.into_iter().map(|(a, b, c)| (a as usize % n, b as usize % n, c)).filter(|(a, b, _)| a != b).collect(),
                 };
                 s.kind[0] = Kind::Question;
                 s.relation[0] = None;
@@ -197,8 +193,24 @@ fn reader() -> impl Strategy<Value = Reader> {
 /// Fragments as links carry them, and broken ones.
 fn fragment() -> impl Strategy<Value = String> {
     let part = prop::sample::select(vec![
-        "open=*", "open=", "open=n0", "open=%E8%8A%82%E7%82%B94,a%2Cb1", "open=,,,", "sel=n9", "sel=%23h6", "sel=%ZZ", "sel=%",
-        "lang=en", "lang=zh", "lang=xx", "lens=s2", "lens=nope", "junk", "=", "&&", "#",
+        "open=*",
+        "open=",
+        "open=n0",
+        "open=%E8%8A%82%E7%82%B94,a%2Cb1",
+        "open=,,,",
+        "sel=n9",
+        "sel=%23h6",
+        "sel=%ZZ",
+        "sel=%",
+        "lang=en",
+        "lang=zh",
+        "lang=xx",
+        "lens=s2",
+        "lens=nope",
+        "junk",
+        "=",
+        "&&",
+        "#",
     ]);
     vec(part, 0..5).prop_map(|parts| parts.join("&"))
 }

@@ -80,10 +80,7 @@ fn a_fragment_carries_the_view_to_a_fresh_page() {
     let map = load(FLAGSHIP).unwrap();
     let fresh = ViewState::new(&map, "en");
     let deep = map.tour[5].node;
-    let view = fresh
-        .apply(&map, Action::Reveal(deep))
-        .apply(&map, Action::SetLang("zh".into()))
-        .apply(&map, Action::SetLens(Some(2)));
+    let view = fresh.apply(&map, Action::Reveal(deep)).apply(&map, Action::SetLang("zh".into())).apply(&map, Action::SetLens(Some(2)));
     let fragment = view.to_fragment(&map);
     assert!(fragment.contains("&lang=zh&lens=002"), "{fragment}");
     let restored = fresh.apply(&map, Action::Fragment(format!("#{fragment}")));

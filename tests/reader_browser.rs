@@ -43,7 +43,10 @@ async fn search_reveals_a_hidden_node_and_escape_clears() {
     assert!(!m.visible_ids().contains(&"hist-stallman-printer-001".to_owned()));
     m.search("printer driver").await;
     assert!(m.visible_ids().contains(&"hist-stallman-printer-001".to_owned()), "{:?}", m.visible_ids());
-    assert_eq!(m.one("[role=treeitem][data-node-id='hist-stallman-printer-001'] mark").text_content().unwrap().to_lowercase(), "printer driver");
+    assert_eq!(
+        m.one("[role=treeitem][data-node-id='hist-stallman-printer-001'] mark").text_content().unwrap().to_lowercase(),
+        "printer driver"
+    );
     assert!(m.text(".am-count").contains("1 match"), "{}", m.text(".am-count"));
     let input = m.one("input[type=search]");
     widget::press(&input, "Escape").await;

@@ -54,8 +54,7 @@ fn render_args(args: &[String]) -> Option<(&str, Option<&str>)> {
 }
 
 fn print_problems(file: &str, text: &str, problems: &[Problem]) {
-    let mut located: Vec<_> =
-        problems.iter().map(|p| (p.position.or_else(|| locate(text, &p.path)).unwrap_or((1, 1)), p)).collect();
+    let mut located: Vec<_> = problems.iter().map(|p| (p.position.or_else(|| locate(text, &p.path)).unwrap_or((1, 1)), p)).collect();
     located.sort_by_key(|&(position, _)| position);
     for ((line, column), p) in located {
         let where_ = if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) };

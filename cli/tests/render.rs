@@ -19,12 +19,7 @@ fn render(args: &[&str]) -> String {
     let mut all = vec!["render"];
     all.extend_from_slice(args);
     let out = argmap(&all);
-    assert!(
-        out.status.success(),
-        "argmap {all:?} failed with {}: {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "argmap {all:?} failed with {}: {}", out.status, String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
 
@@ -128,10 +123,8 @@ fn check_tree(file: &str, html: &str) {
     let (nodes, deepest) = structure(html);
     assert_eq!(nodes.len(), map.nodes.len(), "{file}: one element per node, each with data-node-id");
     for node in &map.nodes {
-        let (_, parent) = nodes
-            .iter()
-            .find(|(id, _)| *id == node.id)
-            .unwrap_or_else(|| panic!("{file}: node {:?} is missing from the HTML", node.id));
+        let (_, parent) =
+            nodes.iter().find(|(id, _)| *id == node.id).unwrap_or_else(|| panic!("{file}: node {:?} is missing from the HTML", node.id));
         let expected = node.parent.map(|p| map.nodes[p].id.clone());
         assert_eq!(parent, &expected, "{file}: node {:?} sits inside its parent's <details>", node.id);
     }
@@ -167,10 +160,7 @@ fn root_file(file: &str) -> PathBuf {
 fn the_sample_map_renders_and_its_deepest_bare_leaf_is_no_details() {
     let html = render(&["www/maps/sample.json", "--lang=en"]);
     check_tree("www/maps/sample.json", &html);
-    let leaf = tags(&html)
-        .into_iter()
-        .find(|t| t.attr("data-node-id") == Some("ban-distraction-silent-habit"))
-        .unwrap();
+    let leaf = tags(&html).into_iter().find(|t| t.attr("data-node-id") == Some("ban-distraction-silent-habit")).unwrap();
     // It has a cross-reference, so it opens.
     assert_eq!(leaf.name, "details");
     let bare = tags(&html).into_iter().find(|t| t.attr("data-node-id") == Some("ban-equal")).unwrap();
@@ -232,10 +222,8 @@ fn a_very_deep_map_renders_with_every_node() {
     for i in 1..n {
         nodes.push(format!(r#"{{"id":"n{i}","parent":"n{}","kind":"claim","side":"open","text":"node {i}","detail":"d"}}"#, i - 1));
     }
-    let json = format!(
-        r#"{{"format":"argmap/1","id":"deep","title":"deep","languages":["en"],"root":"n0","nodes":[{}]}}"#,
-        nodes.join(",")
-    );
+    let json =
+        format!(r#"{{"format":"argmap/1","id":"deep","title":"deep","languages":["en"],"root":"n0","nodes":[{}]}}"#, nodes.join(","));
     let file = std::env::temp_dir().join(format!("argmap-deep-{}.json", std::process::id()));
     std::fs::write(&file, json).unwrap();
     let html = render(&[file.to_str().unwrap()]);

@@ -210,10 +210,7 @@ impl Decoder {
                 entries
             }
             other => {
-                self.problem(
-                    path,
-                    format!("expected an object of language -> text, like {{\"en\": \"…\"}}, found {}", describe(other)),
-                );
+                self.problem(path, format!("expected an object of language -> text, like {{\"en\": \"…\"}}, found {}", describe(other)));
                 return None;
             }
         };
@@ -436,10 +433,7 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
             continue;
         }
         if let Some(&first) = ids.get(&n.id) {
-            problems.push(Problem::at(
-                join(&n.path, "id"),
-                format!("duplicate node id \"{}\" (first at {})", n.id, raw.nodes[first].path),
-            ));
+            problems.push(Problem::at(join(&n.path, "id"), format!("duplicate node id \"{}\" (first at {})", n.id, raw.nodes[first].path)));
             keep[i] = false;
         } else {
             ids.insert(n.id.clone(), i);

@@ -16,12 +16,9 @@ mod view;
 pub use load::{load, MAX_MAP_BYTES, MAX_NODES};
 pub use locate::locate;
 pub use problem::Problem;
-pub use text::Text;
 pub use search::{find, matches};
+pub use text::Text;
 pub use tree::{rows_where, visible_rows, Row};
-pub use types::{
-    ArgumentMap, Evidence, Kind, Link, LinkRelation, Node, NodeIdx, Relation, Side, Source,
-    TourStep,
-};
+pub use types::{ArgumentMap, Evidence, Kind, Link, LinkRelation, Node, NodeIdx, Relation, Side, Source, TourStep};
 pub use verdict::{Tally, Verdict, Verdicts};
 pub use view::{Action, Key, ViewState};

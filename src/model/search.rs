@@ -21,9 +21,7 @@ pub fn matches(map: &ArgumentMap, lang: &str, query: &str) -> Vec<NodeIdx> {
     map.nodes
         .iter()
         .enumerate()
-        .filter(|(_, n)| {
-            find(n.text.get(lang), query).is_some() || n.detail.as_ref().is_some_and(|d| find(d.get(lang), query).is_some())
-        })
+        .filter(|(_, n)| find(n.text.get(lang), query).is_some() || n.detail.as_ref().is_some_and(|d| find(d.get(lang), query).is_some()))
         .map(|(i, _)| i)
         .collect()
 }

@@ -6,12 +6,7 @@ impl Text {
     /// The text in `lang`, else in the first language that has it (the map's first language
     /// comes first because the loader keeps the file's order), else "".
     pub fn get(&self, lang: &str) -> &str {
-        self.0
-            .iter()
-            .find(|(l, _)| l == lang)
-            .or_else(|| self.0.first())
-            .map(|(_, t)| t.as_str())
-            .unwrap_or("")
+        self.0.iter().find(|(l, _)| l == lang).or_else(|| self.0.first()).map(|(_, t)| t.as_str()).unwrap_or("")
     }
 
     /// Whether the text exists in exactly `lang` (no fallback).

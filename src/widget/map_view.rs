@@ -2,16 +2,16 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{Action, ViewState, Verdicts};
+use crate::model::{Action, Verdicts, ViewState};
 
 use super::detail::DetailPanel;
-use super::Presentation;
 use super::legend::Legend;
 use super::state::{MapRef, MapState};
 use super::toolbar::Toolbar;
 use super::tour_panel::TourPanel;
 use super::tree::TreeView;
 use super::verdict_bar::VerdictBar;
+use super::Presentation;
 
 #[derive(Properties, PartialEq)]
 pub struct MapViewProps {

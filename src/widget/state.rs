@@ -2,8 +2,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-pub use crate::MapRef;
 use crate::model::{Action, ViewState};
+pub use crate::MapRef;
 
 /// The one reducer of a mounted map: the model's `ViewState::apply`, plus what only the page
 /// needs to know about it.

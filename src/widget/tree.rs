@@ -120,9 +120,8 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
     {
         let limit = limit.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                gloo::events::EventListener::new(&window, "beforeprint", move |_| limit.set(usize::MAX))
-            });
+            let listener =
+                web_sys::window().map(|window| gloo::events::EventListener::new(&window, "beforeprint", move |_| limit.set(usize::MAX)));
             move || drop(listener)
         });
     }

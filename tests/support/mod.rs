@@ -35,8 +35,7 @@ pub fn serve(root: &Path, headers: &[(&str, &str)]) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
     let base = format!("http://{}", listener.local_addr().unwrap());
     let root = Arc::new(root.to_path_buf());
-    let headers: Arc<Vec<(String, String)>> =
-        Arc::new(headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
+    let headers: Arc<Vec<(String, String)>> = Arc::new(headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let (root, headers) = (root.clone(), headers.clone());
@@ -76,10 +75,7 @@ fn respond(mut stream: TcpStream, root: &Path, headers: &[(String, String)]) {
         Some("json") => "application/json",
         _ => "application/octet-stream",
     };
-    let mut head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n",
-        body.len()
-    );
+    let mut head = format!("HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -103,12 +99,8 @@ fn driver() -> &'static str {
         .get_or_init(|| {
             let exe = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
             let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-            let process = Command::new(&exe)
-                .arg(format!("--port={port}"))
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap_or_else(|e| {
+            let process =
+                Command::new(&exe).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap_or_else(|e| {
                     panic!("cannot start ChromeDriver `{exe}` ({e}): install chromium-driver or set CHROMEDRIVER (scripts/test does both)")
                 });
             let deadline = Instant::now() + Duration::from_secs(20);
@@ -200,8 +192,7 @@ pub fn site_with_fixtures() -> PathBuf {
         "{} has no pkg/argmap_bg.wasm: build first with `trunk build --release --offline` (scripts/test does)",
         dist.display()
     );
-    let site = std::env::temp_dir()
-        .join(format!("argmap-site-{}-{}", std::process::id(), COUNT.fetch_add(1, Ordering::SeqCst)));
+    let site = std::env::temp_dir().join(format!("argmap-site-{}-{}", std::process::id(), COUNT.fetch_add(1, Ordering::SeqCst)));
     let _ = std::fs::remove_dir_all(&site);
     copy_dir(&dist, &site);
     copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"), &site);
@@ -216,8 +207,7 @@ fn copy_dir(from: &Path, to: &Path) {
         if entry.file_type().unwrap().is_dir() {
             copy_dir(&entry.path(), &target);
         } else {
-            std::fs::copy(entry.path(), &target)
-                .unwrap_or_else(|e| panic!("copy {} to {}: {e}", entry.path().display(), target.display()));
+            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("copy {} to {}: {e}", entry.path().display(), target.display()));
         }
     }
 }
@@ -232,8 +222,7 @@ pub fn serve_recording(root: &Path, headers: &[(&str, &str)]) -> (String, Reques
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
     let base = format!("http://{}", listener.local_addr().unwrap());
     let root = Arc::new(root.to_path_buf());
-    let headers: Arc<Vec<(String, String)>> =
-        Arc::new(headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
+    let headers: Arc<Vec<(String, String)>> = Arc::new(headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
     let requests: Requests = Arc::default();
     let seen = requests.clone();
     std::thread::spawn(move || {
@@ -309,8 +298,6 @@ pub async fn browser_log(client: &Client) -> Vec<(String, String)> {
         .as_array()
         .expect("se/log returns a list")
         .iter()
-        .map(|entry| {
-            (entry["level"].as_str().unwrap_or_default().to_string(), entry["message"].as_str().unwrap_or_default().to_string())
-        })
+        .map(|entry| (entry["level"].as_str().unwrap_or_default().to_string(), entry["message"].as_str().unwrap_or_default().to_string()))
         .collect()
 }

@@ -23,18 +23,14 @@ pub fn EvidenceItem(props: &EvidenceItemProps) -> Html {
     let evidence = &map.nodes[props.node].evidence[props.index];
     let source = &map.sources[evidence.source];
 
-    let translation = evidence
-        .translation
-        .as_ref()
-        .filter(|_| !base(&source.lang).eq_ignore_ascii_case(base(lang)))
-        .map(|t| {
-            let (text, text_lang) = pick(t, lang);
-            html! {
-                <p class="am-fb-translation">
-                    <span class="am-fb-label">{ w.translation }</span>{ " " }<span lang={text_lang}>{ text }</span>
-                </p>
-            }
-        });
+    let translation = evidence.translation.as_ref().filter(|_| !base(&source.lang).eq_ignore_ascii_case(base(lang))).map(|t| {
+        let (text, text_lang) = pick(t, lang);
+        html! {
+            <p class="am-fb-translation">
+                <span class="am-fb-label">{ w.translation }</span>{ " " }<span lang={text_lang}>{ text }</span>
+            </p>
+        }
+    });
 
     let (title, title_lang) = pick(&source.title, lang);
     let title = html! { <cite lang={title_lang}>{ title }</cite> };

@@ -17,8 +17,8 @@ mod words;
 
 use std::rc::Rc;
 
-pub use argmap::MapRef;
 use argmap::model::{ArgumentMap, Text};
+pub use argmap::MapRef;
 use yew::prelude::*;
 
 pub use crossrefs::CrossRefs;

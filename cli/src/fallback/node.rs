@@ -59,11 +59,7 @@ pub fn NodeView(props: &NodeViewProps) -> Html {
 
     let has_links = map.links.iter().any(|l| l.from == n || l.to == n);
     let children_here = !node.children.is_empty() && !props.flat;
-    let has_body = children_here
-        || node.detail.is_some()
-        || !node.evidence.is_empty()
-        || !node.flags.is_empty()
-        || has_links;
+    let has_body = children_here || node.detail.is_some() || !node.evidence.is_empty() || !node.flags.is_empty() || has_links;
     let id = node.id.clone();
     let kind = node.kind.as_str();
     let side_attr = node.side.as_str();
