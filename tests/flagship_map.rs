@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use argmap::model::{load, ArgumentMap, Kind, Text};
+use argmap::model::{load, ArgumentMap, Kind, NodeIdx, Relation, Side, Text};
 
 const MAP: &str = include_str!("../www/maps/open-vs-closed.json");
 
@@ -152,4 +152,253 @@ fn shape_an_essay_can_be_read_in() {
         let en = node.text.get("en").split_whitespace().count();
         assert!(zh <= 40 && en <= 20, "{}: text too long for a glance ({zh} characters, {en} words)", node.id);
     }
+}
+
+fn idx(map: &ArgumentMap, id: &str) -> NodeIdx {
+    map.node_index(id).unwrap_or_else(|| panic!("the flagship map has no node {id:?}"))
+}
+
+/// The side a node takes by the format's rules alone, worked out from the root down its ancestors:
+/// an explicit side wins, an attack takes the opposite of its parent's, anything else keeps it.
+fn side_by_the_rules(map: &ArgumentMap, node: NodeIdx) -> Side {
+    let mut chain: Vec<NodeIdx> = map.ancestors(node).collect();
+    chain.reverse();
+    chain.push(node);
+    let mut side = Side::Neutral;
+    for n in chain {
+        let node = &map.nodes[n];
+        side = node.explicit_side.unwrap_or(if node.relation == Some(Relation::Attacks) { side.opposite() } else { side });
+    }
+    side
+}
+
+/// The side a reader sees on every position and on each node directly under one, as read against
+/// the articles. Descriptive history is neutral; the facts about how open DeepSeek is take no side.
+/// A node added under a position must be added here, with the side it should show.
+const EXPECTED_SIDES: &[(&str, Side)] = {
+    use Side::*;
+    &[
+        // 001
+        ("pos-only-road", Open),
+        ("motive-infinite-game-001", Open),
+        ("hist-pendulum-001", Neutral),
+        ("hist-ai-duel-001", Open),
+        ("eco-why-open-wins-001", Open),
+        ("close-001", Open),
+        ("who-001", Neutral),
+        // 004, with 002's strategy
+        ("pos-strategic-lever", Open),
+        ("econ-not-free-004", Open),
+        ("motive-business-004", Open),
+        ("geo-national-strategy-004", Open),
+        ("econ-three-phase-004", Open),
+        ("motive-yangmou-002", Open),
+        ("who-004", Neutral),
+        // 002
+        ("pos-power-shift", Open),
+        ("hist-guild-vs-journal-002", Open),
+        ("geo-tech-diplomacy-002", Open),
+        ("eco-ecosystem-not-model-002", Open),
+        ("eco-android-moment-002", Open),
+        ("who-002", Neutral),
+        ("geo-open-has-borders-000", Closed),
+        // 000, open source as a tool
+        ("pos-big-co-tool", Closed),
+        ("hist-lecun-000", Open),
+        ("hist-code-born-open-000", Neutral),
+        ("motive-companies-embrace-000", Closed),
+        ("hist-tesla-patents-000", Closed),
+        ("who-000", Neutral),
+        // 000, markets and chokepoints
+        ("pos-market-decides", Neutral),
+        ("econ-market-funded-000", Neutral),
+        ("impact-5pct-000", Neutral),
+        ("tech-real-gap-000", Neutral),
+        ("econ-ecosystem-market-000", Neutral),
+        ("geo-14th-plan-000", Open),
+        ("geo-trillion-fund-000", Neutral),
+        // 003
+        ("pos-survival-limits", Neutral),
+        ("tech-pragmatic-003", Neutral),
+        ("motive-survival-003", Neutral),
+        ("tech-us-stack-003", Neutral),
+        ("paths-003", Neutral),
+        ("talent-risks-003", Neutral),
+        ("motive-pragmatism-003", Neutral),
+    ]
+};
+
+/// Background the articles tell, not argue: everything beneath these is neutral.
+const NEUTRAL_BACKGROUND: &[&str] = &["hist-code-born-open-000", "hist-pendulum-001", "q-how-open"];
+
+/// The nodes in `top`'s subtree, `top` included, walked without recursion.
+fn subtree(map: &ArgumentMap, top: NodeIdx) -> Vec<NodeIdx> {
+    let mut found = vec![top];
+    let mut next = 0;
+    while let Some(&n) = found.get(next) {
+        found.extend(map.nodes[n].children.iter().copied());
+        next += 1;
+    }
+    found
+}
+
+#[test]
+fn positions_and_their_first_level_show_the_sides_the_articles_give_them() {
+    let map = map();
+    let mut wrong = Vec::new();
+    for (n, node) in map.nodes.iter().enumerate() {
+        let by_rules = side_by_the_rules(&map, n);
+        if node.side != by_rules {
+            wrong.push(format!("{}: loaded as {}, the rules give {}", node.id, node.side.as_str(), by_rules.as_str()));
+        }
+    }
+    let expected: BTreeMap<&str, Side> = EXPECTED_SIDES.iter().copied().collect();
+    for &position in map.nodes[map.root].children.iter().filter(|&&c| map.nodes[c].kind == Kind::Position) {
+        for n in std::iter::once(position).chain(map.nodes[position].children.iter().copied()) {
+            let node = &map.nodes[n];
+            match expected.get(node.id.as_str()) {
+                None => wrong.push(format!("{}: no expected side listed (add it to EXPECTED_SIDES)", node.id)),
+                Some(&side) if side != node.side => {
+                    wrong.push(format!("{}: shows as {}, should be {}", node.id, node.side.as_str(), side.as_str()))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    for (id, _) in EXPECTED_SIDES {
+        let Some(n) = map.node_index(id) else {
+            wrong.push(format!("{id}: listed, but not in the map"));
+            continue;
+        };
+        let under_a_position =
+            map.nodes[n].kind == Kind::Position || map.nodes[n].parent.is_some_and(|p| map.nodes[p].kind == Kind::Position);
+        if !under_a_position {
+            wrong.push(format!("{id}: listed, but is neither a position nor directly under one"));
+        }
+    }
+    for top in NEUTRAL_BACKGROUND {
+        let Some(top_node) = map.node_index(top) else {
+            wrong.push(format!("{top}: background listed, but not in the map"));
+            continue;
+        };
+        for n in subtree(&map, top_node) {
+            if map.nodes[n].side != Side::Neutral {
+                wrong.push(format!("{}: background under {top} shows as {}", map.nodes[n].id, map.nodes[n].side.as_str()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn claims_that_deny_a_gap_do_not_support_the_call_to_face_it() {
+    // 000 asks readers to face the real gap, then finds little gap in data and algorithms.
+    let map = map();
+    let gap = idx(&map, "tech-real-gap-000");
+    for id in ["tech-data-parity-000", "tech-algo-compensates-000"] {
+        let node = &map.nodes[idx(&map, id)];
+        assert_eq!(node.parent, Some(gap), "{id} sits under the gap claim");
+        assert_eq!(node.relation, Some(Relation::Attacks), "{id} argues there is little gap, so it attacks the claim");
+    }
+}
+
+/// The article ids a node's text starts with, as in "000：" or "001、003：" (zh) and "000: " or
+/// "001, 003: " (en); `None` if it starts with none.
+fn article_prefix<'t>(text: &'t str, separator: &str, sources: &BTreeSet<&str>) -> Option<Vec<&'t str>> {
+    let mut named = Vec::new();
+    let mut rest = text;
+    loop {
+        let id = rest.get(..3).filter(|id| sources.contains(id))?;
+        named.push(id);
+        rest = rest.get(3..).unwrap_or("");
+        match rest.strip_prefix(separator) {
+            Some(more) => rest = more,
+            None => return Some(named),
+        }
+    }
+}
+
+#[test]
+fn every_claim_names_the_article_it_comes_from() {
+    let map = map();
+    let sources: BTreeSet<&str> = map.sources.iter().map(|s| s.id.as_str()).collect();
+    let mut unnamed = Vec::new();
+    for (n, node) in map.nodes.iter().enumerate() {
+        if n == map.root || node.kind == Kind::Position {
+            continue;
+        }
+        let zh = article_prefix(node.text.get("zh"), "、", &sources);
+        let en = article_prefix(node.text.get("en"), ", ", &sources);
+        let (Some(zh), Some(en)) = (zh, en) else {
+            unnamed.push(format!("{}: {:?} / {:?} does not start with its article", node.id, node.text.get("zh"), node.text.get("en")));
+            continue;
+        };
+        if zh != en {
+            unnamed.push(format!("{}: the zh text names {zh:?}, the en text {en:?}", node.id));
+        }
+        for source in cited(&map, n) {
+            if !zh.contains(&source) {
+                unnamed.push(format!("{}: quotes {source} but its text names only {zh:?}", node.id));
+            }
+        }
+    }
+    assert!(unnamed.is_empty(), "{} nodes speak in the map's own voice:\n{}", unnamed.len(), unnamed.join("\n"));
+}
+
+/// The articles a node belongs to: those its text names, or for a position those it quotes.
+fn articles_of(map: &ArgumentMap, node: NodeIdx) -> BTreeSet<String> {
+    let sources: BTreeSet<&str> = map.sources.iter().map(|s| s.id.as_str()).collect();
+    let named = article_prefix(map.nodes[node].text.get("zh"), "、", &sources).unwrap_or_default();
+    let mut articles: BTreeSet<String> = named.into_iter().map(str::to_owned).collect();
+    articles.extend(cited(map, node).into_iter().map(str::to_owned));
+    articles
+}
+
+#[test]
+fn links_join_different_articles_never_one_with_itself() {
+    let map = map();
+    let mut inside = Vec::new();
+    for link in &map.links {
+        let (a, b) = (articles_of(&map, link.from), articles_of(&map, link.to));
+        if a.is_empty() || b.is_empty() || (a.len() == 1 && a == b) {
+            inside.push(format!("{} -> {}: {a:?} and {b:?}", map.nodes[link.from].id, map.nodes[link.to].id));
+        }
+    }
+    assert!(inside.is_empty(), "a link should show where two articles meet; these stay inside one:\n{}", inside.join("\n"));
+}
+
+#[test]
+fn every_tour_stop_is_reachable_and_the_tour_visits_the_lessons() {
+    let map = map();
+    for (i, step) in map.tour.iter().enumerate() {
+        let reaches_root = step.node == map.root || map.ancestors(step.node).last() == Some(map.root);
+        assert!(reaches_root, "tour[{i}] stops at {}, which the root does not reach", map.nodes[step.node].id);
+    }
+    let stops: BTreeSet<&str> = map.tour.iter().map(|s| map.nodes[s.node].id.as_str()).collect();
+    assert!(stops.contains("q-how-open"), "the tour stops at the question of how open DeepSeek is");
+    let on_a_speaker = map.tour.iter().any(|s| map.nodes[s.node].flags.iter().any(|f| f == "who-is-speaking"));
+    assert!(on_a_speaker, "the tour stops at a node on who is speaking and why");
+}
+
+#[test]
+fn no_position_has_more_than_six_direct_children() {
+    let map = map();
+    let crowded: Vec<String> = map
+        .nodes
+        .iter()
+        .filter(|n| n.kind == Kind::Position && n.children.len() > 6)
+        .map(|n| format!("{}: {} children", n.id, n.children.len()))
+        .collect();
+    assert!(crowded.is_empty(), "group them under intermediate claims:\n{}", crowded.join("\n"));
+}
+
+#[test]
+fn the_openness_question_gathers_every_articles_answer() {
+    let map = map();
+    let question = idx(&map, "q-how-open");
+    assert_eq!(map.nodes[question].kind, Kind::Question);
+    assert_eq!(map.nodes[question].parent, Some(map.root), "found by expanding the root");
+    let answered: BTreeSet<&str> = subtree(&map, question).into_iter().flat_map(|n| cited(&map, n)).collect();
+    let all: BTreeSet<&str> = map.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(answered, all, "every article's claim about DeepSeek's openness sits under the question");
 }
