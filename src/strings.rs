@@ -1,10 +1,9 @@
 //! The widget's own words. Map content carries its own translations; these are the labels
 //! around it, in every language the widget speaks (English is the fallback).
 
-use crate::model::{ArgumentMap, Relation, Side, Tally};
+use crate::model::{lang_base, ArgumentMap, JsonType, Problem, ProblemKind, Relation, Side, Tally};
 
 pub struct Strings {
-    pub lang_name: &'static str,
     pub loading: &'static str,
     pub error_title: &'static str,
     pub problems_found: fn(usize) -> String,
@@ -41,6 +40,9 @@ pub struct Strings {
     pub read_article: &'static str,
     pub unsourced_figure: &'static str,
     pub uncited_quote: &'static str,
+    pub unnamed_source: &'static str,
+    pub no_evidence: &'static str,
+    pub who_is_speaking: &'static str,
     pub contradicts: &'static str,
     pub agrees: &'static str,
     pub go_to: &'static str,
@@ -51,10 +53,26 @@ pub struct Strings {
     pub no_marks: &'static str,
     pub clear_marks: &'static str,
     pub not_kept: &'static str,
+    /// Where a search matched, when not in the claim as shown: "In the source's words: …".
+    pub found_in_text: &'static str,
+    pub found_in_detail: &'static str,
+    pub found_in_quote: &'static str,
+    pub found_in_translation: &'static str,
+    /// The static fallback's words about itself (`argmap render`): under the title, what this
+    /// version is; the labels of its parts; between the parts of a source line.
+    pub fallback_note: &'static str,
+    pub fallback_evidence: &'static str,
+    pub fallback_translation: &'static str,
+    pub fallback_source: &'static str,
+    pub fallback_read_critically: &'static str,
+    pub comma: &'static str,
+    /// What is wrong with a map, in words (see `Strings::located_problem` for path and place).
+    pub problem: fn(&ProblemKind) -> String,
+    /// "line 3, column 9: " before a problem that has a place in the text.
+    pub at_line: fn(usize, usize) -> String,
 }
 
 const EN: Strings = Strings {
-    lang_name: "English",
     loading: "Loading the map…",
     error_title: "This map could not be shown.",
     problems_found: |n| if n == 1 { "1 problem:".into() } else { format!("{n} problems:") },
@@ -90,6 +108,9 @@ const EN: Strings = Strings {
     read_article: "Read the source",
     unsourced_figure: "A figure here is given without a source.",
     uncited_quote: "Words here are attributed to someone without a citation.",
+    unnamed_source: "The source here is not named (an insider, \"people familiar\").",
+    no_evidence: "This is asserted without evidence.",
+    who_is_speaking: "Ask who is speaking here, and why.",
     contradicts: "Contradicts",
     agrees: "Agrees with",
     go_to: "Go to",
@@ -107,10 +128,110 @@ const EN: Strings = Strings {
     no_marks: "Mark claims as convinced or not, and see which side you lean to.",
     clear_marks: "Clear my marks",
     not_kept: "This browser does not allow storage: your marks last only until you leave.",
+    found_in_text: "In another language",
+    found_in_detail: "In the details",
+    found_in_quote: "In the source's words",
+    found_in_translation: "In a translation",
+    fallback_note: "Static version of an interactive argument map. Open a point to see what supports and attacks it.",
+    fallback_evidence: "In the sources' own words",
+    fallback_translation: "Translation:",
+    fallback_source: "Source:",
+    fallback_read_critically: "Read critically:",
+    comma: ", ",
+    problem: en_problem,
+    at_line: |line, column| format!("line {line}, column {column}: "),
 };
 
+fn en_type(t: JsonType) -> &'static str {
+    match t {
+        JsonType::Null => "null",
+        JsonType::Boolean => "a boolean",
+        JsonType::Number => "a number",
+        JsonType::String => "a string",
+        JsonType::Array => "an array",
+        JsonType::Object => "an object",
+        JsonType::Text => "an object of language -> text, like {\"en\": \"…\"}",
+    }
+}
+
+fn en_problem(kind: &ProblemKind) -> String {
+    use ProblemKind::*;
+    match kind {
+        TooLarge { megabytes, limit } => format!("the map is over {megabytes} MB; maps larger than {limit} MB are refused"),
+        TooManyNodes { count, limit } => format!("{count} nodes; maps with more than {limit} are refused"),
+        Syntax { detail } => format!("not valid JSON: {detail}"),
+        NotUtf8 => "not valid JSON: the text is not UTF-8".into(),
+        WrongType { expected, found } => format!("expected {}, found {}", en_type(*expected), en_type(*found)),
+        UnsupportedFormat { found } => format!("unsupported format \"{found}\"; this reader knows \"argmap/1\""),
+        FormatNotString { found } => format!("expected the string \"argmap/1\", found {}", en_type(*found)),
+        MissingFormat => "missing; expected \"argmap/1\"".into(),
+        Missing => "missing".into(),
+        Empty => "empty".into(),
+        EmptyText => "empty: give the text in at least one language".into(),
+        EmptyLanguages => "empty: name at least one language, like [\"en\"]".into(),
+        EmptyNodes => "empty: a map needs at least its root node".into(),
+        UnknownValue { found, expected } => format!("unknown value \"{found}\"; expected one of {}", expected.join(", ")),
+        PositionWithoutSide => "missing: every position states its side (open, closed or neutral)".into(),
+        NotWebLink => "only http:// and https:// links are allowed".into(),
+        DuplicateSource { id, first } => format!("duplicate source id \"{id}\" (first at {first})"),
+        DuplicateNode { id, first } => format!("duplicate node id \"{id}\" (first at {first})"),
+        UnknownNode { id } => format!("unknown node \"{id}\""),
+        UnknownSource { id } => format!("unknown source \"{id}\""),
+        RootHasParent { root } => format!("the root \"{root}\" must not have a parent"),
+        SecondRoot { id, root } => format!("second root: \"{id}\" has no parent, but only the root \"{root}\" may"),
+        SelfLink => "a node cannot link to itself".into(),
+        Cycle { ids } => format!("cycle: {} (each is the parent of the one before)", ids.join(" -> ")),
+        Unreachable { url, reason } => format!("could not load {url}: {reason}"),
+        Http { url, status, status_text } => format!("could not load {url}: HTTP {status} {status_text}"),
+    }
+}
+
+fn zh_type(t: JsonType) -> &'static str {
+    match t {
+        JsonType::Null => "null",
+        JsonType::Boolean => "布尔值",
+        JsonType::Number => "数字",
+        JsonType::String => "字符串",
+        JsonType::Array => "数组",
+        JsonType::Object => "对象",
+        JsonType::Text => "“语言 -> 文本”的对象，如 {\"zh\": \"…\"}",
+    }
+}
+
+fn zh_problem(kind: &ProblemKind) -> String {
+    use ProblemKind::*;
+    match kind {
+        TooLarge { megabytes, limit } => format!("论证图超过 {megabytes} MB；大于 {limit} MB 的论证图不予加载"),
+        TooManyNodes { count, limit } => format!("共 {count} 个节点；超过 {limit} 个节点的论证图不予加载"),
+        Syntax { detail } => format!("不是有效的 JSON：{detail}"),
+        NotUtf8 => "不是有效的 JSON：文本不是 UTF-8 编码".into(),
+        WrongType { expected, found } => format!("应为{}，实为{}", zh_type(*expected), zh_type(*found)),
+        UnsupportedFormat { found } => format!("不支持的格式“{found}”；本阅读器只认识“argmap/1”"),
+        FormatNotString { found } => format!("应为字符串“argmap/1”，实为{}", zh_type(*found)),
+        MissingFormat => "缺失；应为“argmap/1”".into(),
+        Missing => "缺失".into(),
+        Empty => "为空".into(),
+        EmptyText => "为空：至少用一种语言写出文本".into(),
+        EmptyLanguages => "为空：至少列出一种语言，如 [\"zh\"]".into(),
+        EmptyNodes => "为空：论证图至少要有根节点".into(),
+        UnknownValue { found, expected } => format!("未知的值“{found}”；应为以下之一：{}", expected.join("、")),
+        PositionWithoutSide => "缺失：每个立场都要写明所属一方（open、closed 或 neutral）".into(),
+        NotWebLink => "只允许 http:// 和 https:// 链接".into(),
+        DuplicateSource { id, first } => format!("来源 id“{id}”重复（首次出现在 {first}）"),
+        DuplicateNode { id, first } => format!("节点 id“{id}”重复（首次出现在 {first}）"),
+        UnknownNode { id } => format!("未知的节点“{id}”"),
+        UnknownSource { id } => format!("未知的来源“{id}”"),
+        RootHasParent { root } => format!("根节点“{root}”不能有父节点"),
+        SecondRoot { id, root } => format!("第二个根：“{id}”没有父节点，但只有根节点“{root}”可以没有"),
+        SelfLink => "节点不能链接到自身".into(),
+        Cycle { ids } => format!("循环：{}（每个都是前一个的父节点）", ids.join(" -> ")),
+        Unreachable { url, reason } => format!("无法加载 {url}：{reason}"),
+        Http { url, status, status_text } => format!("无法加载 {url}：HTTP {status} {status_text}"),
+    }
+}
+
+
 const ZH: Strings = Strings {
-    lang_name: "中文",
     loading: "正在加载论证图…",
     error_title: "无法显示此论证图。",
     problems_found: |n| format!("发现 {n} 个问题："),
@@ -146,6 +267,9 @@ const ZH: Strings = Strings {
     read_article: "阅读原文",
     unsourced_figure: "此处的数字没有注明出处。",
     uncited_quote: "此处的话归于某人，但没有注明出处。",
+    unnamed_source: "此处的消息来源没有具名（“知情人士”“内部人士”）。",
+    no_evidence: "此处只有断言，没有给出证据。",
+    who_is_speaking: "想一想：这里是谁在说话，为什么这样说。",
     contradicts: "相互矛盾",
     agrees: "观点一致",
     go_to: "前往",
@@ -163,6 +287,18 @@ const ZH: Strings = Strings {
     no_marks: "把论点标记为“被说服”或“未被说服”，看看你倾向哪一边。",
     clear_marks: "清除我的标记",
     not_kept: "此浏览器不允许存储：你的标记只保留到离开页面为止。",
+    found_in_text: "其他语言中",
+    found_in_detail: "详情中",
+    found_in_quote: "原文中",
+    found_in_translation: "译文中",
+    fallback_note: "这是交互式论证图的静态版本。展开任一论点，可看到支持和反驳它的理由。",
+    fallback_evidence: "原文摘录",
+    fallback_translation: "译文：",
+    fallback_source: "出处：",
+    fallback_read_critically: "阅读提示：",
+    comma: "，",
+    problem: zh_problem,
+    at_line: |line, column| format!("第 {line} 行第 {column} 列："),
 };
 
 /// What a side is called in `lang`: the map's own name for it ("Allow", "开源"), else the
@@ -173,14 +309,60 @@ pub fn side_name<'a>(map: &'a ArgumentMap, side: Side, lang: &str) -> &'a str {
 
 /// The strings for a language tag (`zh`, `zh-Hant`, `en-GB`…); English when not spoken.
 pub fn strings(lang: &str) -> &'static Strings {
-    if lang.split(['-', '_']).next().is_some_and(|base| base.eq_ignore_ascii_case("zh")) {
+    if lang_base(lang) == "zh" {
         &ZH
     } else {
         &EN
     }
 }
 
+/// A language's name in its own words, for the language buttons; the tag itself for a language
+/// this table does not know (Intl.DisplayNames would cost a JS call per button and is missing
+/// in some embedded browsers).
+pub fn language_name(tag: &str) -> String {
+    let known = match tag.to_ascii_lowercase().as_str() {
+        "zh-hant" | "zh-tw" | "zh-hk" => Some("繁體中文"),
+        "zh-hans" | "zh-cn" => Some("简体中文"),
+        _ => None,
+    };
+    let name = known.or(match lang_base(tag).as_str() {
+        "zh" => Some("中文"),
+        "en" => Some("English"),
+        "de" => Some("Deutsch"),
+        "fr" => Some("Français"),
+        "es" => Some("Español"),
+        "it" => Some("Italiano"),
+        "pt" => Some("Português"),
+        "nl" => Some("Nederlands"),
+        "ru" => Some("Русский"),
+        "uk" => Some("Українська"),
+        "pl" => Some("Polski"),
+        "ja" => Some("日本語"),
+        "ko" => Some("한국어"),
+        "ar" => Some("العربية"),
+        "he" => Some("עברית"),
+        "fa" => Some("فارسی"),
+        "hi" => Some("हिन्दी"),
+        "tr" => Some("Türkçe"),
+        "vi" => Some("Tiếng Việt"),
+        "id" => Some("Bahasa Indonesia"),
+        _ => None,
+    });
+    name.map_or_else(|| tag.to_owned(), str::to_owned)
+}
+
 impl Strings {
+    /// A problem with its path and, when it has one, its place: "line 3, column 9: …".
+    pub fn located_problem(&self, problem: &Problem) -> String {
+        let mut out = problem.position.map(|(line, column)| (self.at_line)(line, column)).unwrap_or_default();
+        if !problem.path.is_empty() {
+            out.push_str(&problem.path);
+            out.push_str(": ");
+        }
+        out.push_str(&(self.problem)(&problem.kind));
+        out
+    }
+
     /// What a closed node hides: "3 hidden: 2 supporting, 1 attacking".
     pub fn hidden(&self, total: usize, supporting: usize, attacking: usize) -> String {
         let answers = total - supporting - attacking;
@@ -216,6 +398,9 @@ impl Strings {
         match flag {
             "unsourced-figure" => self.unsourced_figure,
             "uncited-quote" => self.uncited_quote,
+            "unnamed-source" => self.unnamed_source,
+            "no-evidence" => self.no_evidence,
+            "who-is-speaking" => self.who_is_speaking,
             other => other,
         }
     }

@@ -178,7 +178,7 @@ fn bom_crlf_and_escaped_nul_are_accepted() {
 fn lone_surrogates_are_a_syntax_problem_not_a_panic() {
     let text = base().to_string().replace("\"C1\"", "\"\\ud800\"");
     let errs = load(&text).unwrap_err();
-    assert!(errs[0].message.starts_with("not valid JSON"), "{}", errs[0]);
+    assert!(matches!(errs[0].kind, ProblemKind::Syntax { .. }), "{}", errs[0]);
     assert!(errs[0].position.is_some());
 }
 
@@ -186,7 +186,7 @@ fn lone_surrogates_are_a_syntax_problem_not_a_panic() {
 fn oversized_maps_are_refused_with_a_message() {
     let big = " ".repeat(MAX_MAP_BYTES + 1);
     let errs = load(&big).unwrap_err();
-    assert!(errs[0].message.contains("larger than 16 MB are refused"), "{}", errs[0]);
+    assert_eq!(errs[0].kind, ProblemKind::TooLarge { megabytes: 16, limit: 16 }, "{}", errs[0]);
 }
 
 fn chain(depth: usize) -> String {
@@ -295,8 +295,24 @@ fn reveal_opens_the_path_and_language_falls_back() {
 }
 
 #[test]
-fn locate_points_at_the_offending_value() {
-    let text = "{\n  \"nodes\": [\n    {\"id\": \"a\"},\n    {\"id\": \"b\", \"parent\": \"x\"}\n  ]\n}";
-    assert_eq!(locate(text, "nodes[1].parent"), Some((4, 27)));
-    assert_eq!(locate(text, "nodes[1].missing"), Some((4, 5)), "missing field: its object");
+fn problems_are_values_worded_in_the_readers_language() {
+    let mut v = base();
+    v["nodes"][1]["parent"] = json!("nowhere");
+    let errs = load_value(&v).unwrap_err();
+    let p = errs.iter().find(|p| p.path == "nodes[1].parent").expect("the unknown parent is reported there");
+    assert_eq!(p.kind, ProblemKind::UnknownNode { id: "nowhere".into() });
+    let zh = argmap::strings::strings("zh").located_problem(p);
+    let en = argmap::strings::strings("en").located_problem(p);
+    assert_eq!(en, "nodes[1].parent: unknown node \"nowhere\"");
+    assert!(zh.contains("未知的节点") && zh.contains("nowhere"), "{zh}");
+    assert_eq!(p.to_string(), en, "the command line's English");
+}
+
+#[test]
+fn syntax_errors_count_columns_in_characters() {
+    // The error sits after five Chinese characters (15 bytes) on line 2.
+    let text = "{\n\"标题是中文\" oops}";
+    let errs = load(text).unwrap_err();
+    assert!(matches!(errs[0].kind, ProblemKind::Syntax { .. }));
+    assert_eq!(errs[0].position, Some((2, 9)), "column 9 in characters, not 19 in bytes: {}", errs[0]);
 }

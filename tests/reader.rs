@@ -38,7 +38,10 @@ fn search_works_in_chinese_and_follows_the_language() {
     let view = ViewState::new(&map, "zh").apply(&map, Action::Search("攀比".into()));
     assert_eq!(ids(&map, &view), ["q", "ban", "ban-equal"]);
     let view = view.apply(&map, Action::SetLang("en".into()));
-    assert_eq!(ids(&map, &view), ["q"], "the Chinese query finds nothing in English");
+    assert_eq!(ids(&map, &view), ["q", "ban", "ban-equal"], "a Chinese phrase still finds its node with the English UI");
+    let hits = view.hits(&map);
+    let place = hits.elsewhere(idx(&map, "ban-equal")).expect("it says where it matched");
+    assert_eq!((&place.field, place.lang.as_str()), (&Field::Text, "zh"));
     assert_eq!(find("Showing off", "OFF"), Some((8, 11)));
     assert_eq!(find("减少攀比", "攀比"), Some((6, 12)));
 }
@@ -120,4 +123,67 @@ fn a_closed_node_says_what_it_hides_in_both_languages() {
     assert_eq!(strings("en").hidden(3, 2, 1), "3 hidden: 2 supporting, 1 attacking");
     assert_eq!(strings("en").hidden(1, 0, 0), "1 hidden: 1 answer");
     assert_eq!(strings("zh-Hant").hidden(5, 0, 2), "已折叠 5 条：2 条反驳，3 个回答");
+}
+
+#[test]
+fn search_finds_quotes_in_their_own_script_and_translations_and_says_where() {
+    let map = load(FLAGSHIP).unwrap();
+    // A phrase only in a quote, in the article's own script.
+    let (n, node) = map.nodes.iter().enumerate().find(|(_, n)| !n.evidence.is_empty()).unwrap();
+    let quote: String = node.evidence[0].quote.chars().take(8).collect();
+    let view = ViewState::new(&map, "en").apply(&map, Action::Search(quote.clone()));
+    let hits = view.hits(&map);
+    assert!(hits.contains(n), "{quote:?} is found in the quote of {}", node.id);
+    assert!(view.rows(&map).iter().any(|r| r.node == n), "and its row shows");
+    let place = hits.elsewhere(n).expect("a match in a quote says so");
+    assert!(matches!(place.field, Field::Quote(_) | Field::Text | Field::Detail), "{place:?}");
+    let (_, matched, _) = place.snippet();
+    assert_eq!(matched, quote.trim());
+    assert_eq!(hits.count(), hits.iter().count());
+
+    // A phrase only in an English translation, searched from the Chinese UI.
+    let (n, translation) = map
+        .nodes
+        .iter()
+        .enumerate()
+        .find_map(|(i, n)| n.evidence.iter().find_map(|e| e.translation.as_ref().filter(|t| t.has("en")).map(|t| (i, t.get("en").to_owned()))))
+        .unwrap();
+    let phrase: String = translation.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    let hits = ViewState::new(&map, "zh").apply(&map, Action::Search(phrase.clone())).hits(&map);
+    assert!(hits.contains(n), "{phrase:?} is found in a translation");
+}
+
+#[test]
+fn the_levels_control_knows_how_far_the_map_is_open() {
+    let map = load(FLAGSHIP).unwrap();
+    let view = ViewState::new(&map, "en");
+    assert_eq!(view.shown_level(&map), Some(2), "the opening view is two levels");
+    let three = view.apply(&map, Action::ExpandToLevel(3));
+    assert_eq!(three.shown_level(&map), Some(3));
+    let depth = map.nodes.iter().map(|n| n.level).max().unwrap();
+    assert_eq!(three.apply(&map, Action::ExpandAll).shown_level(&map), Some(depth), "expand all: every level");
+    assert_eq!(three.apply(&map, Action::CollapseAll).shown_level(&map), Some(2));
+    let one_more = three.apply(&map, Action::Toggle(three.rows(&map)[2].node));
+    let toggled = one_more.rows(&map).len() != three.rows(&map).len();
+    assert!(!toggled || one_more.shown_level(&map).is_none(), "one node opened or closed: no single level says it");
+}
+
+#[test]
+fn starting_the_tour_is_one_action_in_large_type() {
+    let map = load(FLAGSHIP).unwrap();
+    let view = ViewState::new(&map, "en").apply(&map, Action::StartTour);
+    assert_eq!(view.tour, Some(0));
+    assert!(view.present);
+    assert_eq!(view.selected, map.tour[0].node);
+}
+
+#[test]
+fn a_verdict_on_an_id_with_a_line_break_survives_storage() {
+    let text = SAMPLE.replace("\"ban-equal\"", "\"ban\\nequal\"");
+    let map = load(&text).unwrap();
+    let n = idx(&map, "ban\nequal");
+    let view = ViewState::new(&map, "en").apply(&map, Action::Mark(n, Some(Verdict::NotConvinced)));
+    let stored = view.verdicts.to_storage(&map);
+    assert_eq!(stored.lines().count(), 1, "{stored:?}");
+    assert_eq!(Verdicts::from_storage(&map, &stored), view.verdicts);
 }

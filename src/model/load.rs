@@ -8,7 +8,8 @@ use std::collections::{HashMap, VecDeque};
 
 use serde_json::{Map, Value};
 
-use super::problem::Problem;
+use super::problem::{JsonType, Problem, ProblemKind};
+use super::text::is_web_link;
 use super::text::Text;
 use super::types::*;
 
@@ -22,21 +23,15 @@ const FORMAT: &str = "argmap/1";
 /// then broken references and tree problems.
 pub fn load(text: &str) -> Result<ArgumentMap, Vec<Problem>> {
     if text.len() > MAX_MAP_BYTES {
-        return Err(vec![Problem::at(
-            "",
-            // Whole megabytes, rounded up: float formatting would cost the wasm ~14 KB.
-            format!(
-                "the map is over {} MB; maps larger than {} MB are refused",
-                text.len().div_ceil(1_048_576) - 1,
-                MAX_MAP_BYTES / 1_048_576
-            ),
-        )]);
+        // Whole megabytes: float formatting would cost the wasm ~14 KB.
+        let kind = ProblemKind::TooLarge { megabytes: text.len().div_ceil(1_048_576) - 1, limit: MAX_MAP_BYTES / 1_048_576 };
+        return Err(vec![Problem::at("", kind)]);
     }
     // A byte-order mark is harmless; editors on some systems add one.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        let mut p = Problem::at("", format!("not valid JSON: {}", syntax_message(&e)));
-        p.position = Some((e.line(), e.column()));
+        let mut p = Problem::at("", ProblemKind::Syntax { detail: syntax_message(&e) });
+        p.position = Some((e.line(), char_column(text, e.line(), e.column())));
         vec![p]
     })?;
     let mut decoder = Decoder::default();
@@ -57,6 +52,16 @@ fn syntax_message(e: &serde_json::Error) -> String {
     }
 }
 
+/// serde_json counts columns in bytes; everything else, and every editor, in characters.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else { return byte_column };
+    let mut end = byte_column.saturating_sub(1).min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end -= 1;
+    }
+    line_text[..end].chars().count() + 1
+}
+
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
@@ -65,15 +70,19 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-fn describe(v: &Value) -> &'static str {
+fn type_of(v: &Value) -> JsonType {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Null => JsonType::Null,
+        Value::Bool(_) => JsonType::Boolean,
+        Value::Number(_) => JsonType::Number,
+        Value::String(_) => JsonType::String,
+        Value::Array(_) => JsonType::Array,
+        Value::Object(_) => JsonType::Object,
     }
+}
+
+fn wrong(expected: JsonType, found: &Value) -> ProblemKind {
+    ProblemKind::WrongType { expected, found: type_of(found) }
 }
 
 // ---------------------------------------------------------------- stage 2: decode
@@ -145,15 +154,15 @@ fn field<'v>(o: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
 }
 
 impl Decoder {
-    fn problem(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem::at(path, message));
+    fn problem(&mut self, path: &str, kind: ProblemKind) {
+        self.problems.push(Problem::at(path, kind));
     }
 
     fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
         match v {
             Value::Object(o) => Some(o),
             other => {
-                self.problem(path, format!("expected an object, found {}", describe(other)));
+                self.problem(path, wrong(JsonType::Object, other));
                 None
             }
         }
@@ -162,7 +171,7 @@ impl Decoder {
     fn required<'v>(&mut self, o: &'v Map<String, Value>, key: &str, path: &str) -> Option<&'v Value> {
         let v = field(o, key);
         if v.is_none() {
-            self.problem(&join(path, key), "missing");
+            self.problem(&join(path, key), ProblemKind::Missing);
         }
         v
     }
@@ -170,12 +179,12 @@ impl Decoder {
     fn string(&mut self, v: &Value, path: &str) -> Option<String> {
         match v {
             Value::String(s) if s.trim().is_empty() => {
-                self.problem(path, "empty");
+                self.problem(path, ProblemKind::Empty);
                 None
             }
             Value::String(s) => Some(s.clone()),
             other => {
-                self.problem(path, format!("expected a string, found {}", describe(other)));
+                self.problem(path, wrong(JsonType::String, other));
                 None
             }
         }
@@ -197,7 +206,7 @@ impl Decoder {
                 vec![(lang, self.string(v, path)?)]
             }
             Value::Object(o) if o.is_empty() => {
-                self.problem(path, "empty: give the text in at least one language");
+                self.problem(path, ProblemKind::EmptyText);
                 return None;
             }
             Value::Object(o) => {
@@ -210,7 +219,7 @@ impl Decoder {
                 entries
             }
             other => {
-                self.problem(path, format!("expected an object of language -> text, like {{\"en\": \"…\"}}, found {}", describe(other)));
+                self.problem(path, wrong(JsonType::Text, other));
                 return None;
             }
         };
@@ -232,25 +241,25 @@ impl Decoder {
         match field(o, key) {
             Some(Value::Array(items)) => items,
             Some(other) => {
-                self.problem(&join(path, key), format!("expected an array, found {}", describe(other)));
+                self.problem(&join(path, key), wrong(JsonType::Array, other));
                 &[]
             }
             None => {
                 if required {
-                    self.problem(&join(path, key), "missing");
+                    self.problem(&join(path, key), ProblemKind::Missing);
                 }
                 &[]
             }
         }
     }
 
-    fn choice<T: Copy>(&mut self, o: &Map<String, Value>, key: &str, path: &str, options: &[(&str, T)]) -> Option<T> {
+    /// A word from a closed vocabulary: `names[i]` means `values[i]`.
+    fn choice<T: Copy>(&mut self, o: &Map<String, Value>, key: &str, path: &str, names: &'static [&'static str], values: &[T]) -> Option<T> {
         let path = join(path, key);
         let word = field(o, key).and_then(|v| self.string(v, &path))?;
-        let found = options.iter().find(|(name, _)| *name == word).map(|(_, t)| *t);
+        let found = names.iter().position(|name| *name == word).and_then(|i| values.get(i)).copied();
         if found.is_none() {
-            let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
-            self.problem(&path, format!("unknown value \"{word}\"; expected one of {}", names.join(", ")));
+            self.problem(&path, ProblemKind::UnknownValue { found: word, expected: names });
         }
         found
     }
@@ -261,11 +270,11 @@ impl Decoder {
             Some(Value::String(f)) if f == FORMAT => {}
             Some(Value::String(f)) => {
                 // A future version may mean anything: stop rather than misread it.
-                self.problem("format", format!("unsupported format \"{f}\"; this reader knows \"{FORMAT}\""));
+                self.problem("format", ProblemKind::UnsupportedFormat { found: f.clone() });
                 return None;
             }
-            Some(other) => self.problem("format", format!("expected the string \"{FORMAT}\", found {}", describe(other))),
-            None => self.problem("format", format!("missing; expected \"{FORMAT}\"")),
+            Some(other) => self.problem("format", ProblemKind::FormatNotString { found: type_of(other) }),
+            None => self.problem("format", ProblemKind::MissingFormat),
         }
         let languages: Vec<String> = self
             .array(o, "languages", "", true)
@@ -274,7 +283,7 @@ impl Decoder {
             .filter_map(|(i, l)| self.string(l, &format!("languages[{i}]")))
             .collect();
         if languages.is_empty() && o.contains_key("languages") {
-            self.problem("languages", "empty: name at least one language, like [\"en\"]");
+            self.problem("languages", ProblemKind::EmptyLanguages);
         }
         self.languages = languages.clone();
 
@@ -286,11 +295,11 @@ impl Decoder {
 
         let raw_nodes = self.array(o, "nodes", "", true);
         if raw_nodes.len() > MAX_NODES {
-            self.problem("nodes", format!("{} nodes; maps with more than {MAX_NODES} are refused", raw_nodes.len()));
+            self.problem("nodes", ProblemKind::TooManyNodes { count: raw_nodes.len(), limit: MAX_NODES });
             return None;
         }
         if raw_nodes.is_empty() && o.contains_key("nodes") {
-            self.problem("nodes", "empty: a map needs at least its root node");
+            self.problem("nodes", ProblemKind::EmptyNodes);
         }
         // Broken entries stay in place as invalid nodes, so `nodes[i]` in later messages still
         // names the i-th entry of the file.
@@ -332,16 +341,15 @@ impl Decoder {
             let lang = self.required_string(s, "lang", &path);
             let thesis = self.optional_text(s, "thesis", &path);
             let url = self.optional_string(s, "url", &path).filter(|url| {
-                let lower = url.to_ascii_lowercase();
-                let ok = lower.starts_with("https://") || lower.starts_with("http://");
+                let ok = is_web_link(url);
                 if !ok {
-                    self.problem(&join(&path, "url"), "only http:// and https:// links are allowed");
+                    self.problem(&join(&path, "url"), ProblemKind::NotWebLink);
                 }
                 ok
             });
             let Some(id) = id else { continue };
             if let Some(first) = seen.get(&id) {
-                self.problem(&join(&path, "id"), format!("duplicate source id \"{id}\" (first at sources[{first}])"));
+                self.problem(&join(&path, "id"), ProblemKind::DuplicateSource { id, first: format!("sources[{first}]") });
                 continue;
             }
             seen.insert(id.clone(), i);
@@ -360,17 +368,14 @@ impl Decoder {
             o,
             "kind",
             &path,
-            &[("question", Kind::Question), ("position", Kind::Position), ("claim", Kind::Claim)],
+            &["question", "position", "claim"],
+            &[Kind::Question, Kind::Position, Kind::Claim],
         ));
-        let relation = self.choice(
-            o,
-            "relation",
-            &path,
-            &[("answers", Relation::Answers), ("supports", Relation::Supports), ("attacks", Relation::Attacks)],
-        );
-        let side = self.choice(o, "side", &path, &[("open", Side::Open), ("closed", Side::Closed), ("neutral", Side::Neutral)]);
+        let relation =
+            self.choice(o, "relation", &path, &["answers", "supports", "attacks"], &[Relation::Answers, Relation::Supports, Relation::Attacks]);
+        let side = self.choice(o, "side", &path, &["open", "closed", "neutral"], &[Side::Open, Side::Closed, Side::Neutral]);
         if kind == Some(Kind::Position) && side.is_none() && field(o, "side").is_none() {
-            self.problem(&join(&path, "side"), "missing: every position states its side (open, closed or neutral)");
+            self.problem(&join(&path, "side"), ProblemKind::PositionWithoutSide);
         }
         let text = self.required_text(o, "text", &path);
         let detail = self.optional_text(o, "detail", &path);
@@ -416,7 +421,8 @@ impl Decoder {
             o,
             "relation",
             &path,
-            &[("contradicts", LinkRelation::Contradicts), ("agrees", LinkRelation::Agrees)],
+            &["contradicts", "agrees"],
+            &[LinkRelation::Contradicts, LinkRelation::Agrees],
         ));
         let note = self.optional_text(o, "note", &path);
         Some(RawLink { from: from?, to: to?, relation, note, path })
@@ -433,7 +439,8 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
             continue;
         }
         if let Some(&first) = ids.get(&n.id) {
-            problems.push(Problem::at(join(&n.path, "id"), format!("duplicate node id \"{}\" (first at {})", n.id, raw.nodes[first].path)));
+            let kind = ProblemKind::DuplicateNode { id: n.id.clone(), first: raw.nodes[first].path.clone() };
+            problems.push(Problem::at(join(&n.path, "id"), kind));
             keep[i] = false;
         } else {
             ids.insert(n.id.clone(), i);
@@ -443,7 +450,7 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
     let resolve = |problems: &mut Vec<Problem>, path: String, id: &str| -> Option<NodeIdx> {
         let found = ids.get(id).copied();
         if found.is_none() {
-            problems.push(Problem::at(path, format!("unknown node \"{id}\"")));
+            problems.push(Problem::at(path, ProblemKind::UnknownNode { id: id.to_owned() }));
         }
         found
     };
@@ -462,7 +469,7 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
                     Some(e)
                 }
                 None => {
-                    problems.push(Problem::at(join(&path, "source"), format!("unknown source \"{source}\"")));
+                    problems.push(Problem::at(join(&path, "source"), ProblemKind::UnknownSource { id: source }));
                     None
                 }
             })
@@ -487,16 +494,13 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
     let root = raw.root.as_deref().and_then(|r| resolve(problems, "root".into(), r));
     if let Some(root) = root {
         if nodes[root].parent.is_some() {
-            problems.push(Problem::at("root", format!("the root \"{}\" must not have a parent", nodes[root].id)));
+            problems.push(Problem::at("root", ProblemKind::RootHasParent { root: nodes[root].id.clone() }));
         }
     }
     for (i, n) in nodes.iter().enumerate() {
         if keep[i] && !names_parent[i] && Some(i) != root {
             let root_id = root.map(|r| nodes[r].id.as_str()).unwrap_or("?");
-            problems.push(Problem::at(
-                format!("nodes[{i}]"),
-                format!("second root: \"{}\" has no parent, but only the root \"{root_id}\" may", n.id),
-            ));
+            problems.push(Problem::at(format!("nodes[{i}]"), ProblemKind::SecondRoot { id: n.id.clone(), root: root_id.to_owned() }));
         }
     }
     for i in 0..nodes.len() {
@@ -512,7 +516,7 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
             let from = resolve(problems, join(&l.path, "from"), &l.from);
             let to = resolve(problems, join(&l.path, "to"), &l.to);
             if from.is_some() && from == to {
-                problems.push(Problem::at(join(&l.path, "to"), "a node cannot link to itself"));
+                problems.push(Problem::at(join(&l.path, "to"), ProblemKind::SelfLink));
             }
             Some(Link { from: from?, to: to?, relation: l.relation?, note: l.note })
         })
@@ -602,12 +606,9 @@ fn report_cycles(nodes: &[Node], reached: &[bool], keep: &[bool], problems: &mut
                     let at = walk.iter().position(|&w| w == n).unwrap_or(0);
                     let cycle = &walk[at..];
                     let first = *cycle.iter().min().unwrap_or(&n);
-                    let mut names: Vec<&str> = cycle.iter().map(|&c| nodes[c].id.as_str()).collect();
-                    names.push(&nodes[n].id);
-                    problems.push(Problem::at(
-                        format!("nodes[{first}].parent"),
-                        format!("cycle: {} (each is the parent of the one before)", names.join(" -> ")),
-                    ));
+                    let mut ids: Vec<String> = cycle.iter().map(|&c| nodes[c].id.clone()).collect();
+                    ids.push(nodes[n].id.clone());
+                    problems.push(Problem::at(format!("nodes[{first}].parent"), ProblemKind::Cycle { ids }));
                     break;
                 }
                 _ => {

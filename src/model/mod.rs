@@ -4,7 +4,6 @@
 
 mod fragment;
 mod load;
-mod locate;
 mod problem;
 mod search;
 mod text;
@@ -14,10 +13,9 @@ mod verdict;
 mod view;
 
 pub use load::{load, MAX_MAP_BYTES, MAX_NODES};
-pub use locate::locate;
-pub use problem::Problem;
-pub use search::{find, matches};
-pub use text::Text;
+pub use problem::{JsonType, Problem, ProblemKind};
+pub use search::{find, Elsewhere, Field, Hits};
+pub use text::{is_web_link, lang_base, Text};
 pub use tree::{rows_where, visible_rows, Row};
 pub use types::{ArgumentMap, Evidence, Kind, Link, LinkRelation, Node, NodeIdx, Relation, Side, Source, TourStep};
 pub use verdict::{Tally, Verdict, Verdicts};

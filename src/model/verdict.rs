@@ -1,5 +1,6 @@
 //! The reader's own verdict on claims: convinced or not. Kept per map in the browser's storage
-//! as one line per mark (`+id` or `-id`), which needs no JSON code in the wasm.
+//! as one line per mark (`+id` or `-id`, the id percent-encoded as in links, so an id with a
+//! line break survives), which needs no JSON code in the wasm.
 
 use std::collections::BTreeMap;
 
@@ -49,11 +50,15 @@ impl Verdicts {
     }
 
     pub fn to_storage(&self, map: &ArgumentMap) -> String {
-        self.0
-            .iter()
-            .map(|(&n, &v)| format!("{}{}", if v == Verdict::Convinced { '+' } else { '-' }, map.nodes[n].id))
-            .collect::<Vec<_>>()
-            .join("\n")
+        let mut out = String::new();
+        for (&n, &v) in &self.0 {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push(if v == Verdict::Convinced { '+' } else { '-' });
+            super::fragment::encode(&map.nodes[n].id, &mut out);
+        }
+        out
     }
 
     /// Marks for nodes the map no longer has are dropped; anything unreadable is ignored.
@@ -64,7 +69,7 @@ impl Verdicts {
                 b'-' => Verdict::NotConvinced,
                 _ => return None,
             };
-            Some((map.node_index(&line[1..])?, verdict))
+            Some((map.node_index(&super::fragment::decode(&line[1..]))?, verdict))
         });
         Verdicts(marks.collect())
     }

@@ -1,7 +1,7 @@
 //! What the reader has done to the map, as a value: `ViewState::apply(map, action)` returns the
 //! next state. The widget keeps one of these in a reducer; deep links serialise part of it.
 
-use super::search;
+use super::search::Hits;
 use super::tree::{rows_where, visible_rows, Row};
 use super::types::{ArgumentMap, NodeIdx};
 use super::verdict::{Verdict, Verdicts};
@@ -66,6 +66,8 @@ pub enum Action {
     ClearSearch,
     /// Start the tour, or go to a step of it (clamped); `None` ends it.
     Tour(Option<usize>),
+    /// Start the tour at its first step in large type, as a projector wants it.
+    StartTour,
     SetPresent(bool),
     Mark(NodeIdx, Option<Verdict>),
     ClearVerdicts,
@@ -91,6 +93,20 @@ impl ViewState {
         }
     }
 
+    /// The level `ExpandToLevel` would give this view, if the view is exactly that (the levels
+    /// control shows it; after "Expand all" or a single toggle it is usually none).
+    pub fn shown_level(&self, map: &ArgumentMap) -> Option<usize> {
+        let has_children = |i: usize| !map.nodes[i].children.is_empty();
+        // The deepest open node decides the candidate; then every node must agree with it.
+        let deepest = map.nodes.iter().enumerate().filter(|&(i, _)| self.expanded[i] && has_children(i)).map(|(_, n)| n.level).max()?;
+        let level = deepest.max(1) + 1;
+        let fits = map.nodes.iter().enumerate().all(|(i, n)| {
+            let want = (n.level < level || i == map.root) && has_children(i);
+            self.expanded[i] == want || !has_children(i)
+        });
+        fits.then_some(level)
+    }
+
     pub fn is_expanded(&self, node: NodeIdx) -> bool {
         self.expanded.get(node).copied().unwrap_or(false)
     }
@@ -100,31 +116,28 @@ impl ViewState {
     }
 
     /// The rows the reader sees: the open tree, or while searching, the matches and the paths
-    /// to them (with `matched` telling which is which).
+    /// to them.
     pub fn rows(&self, map: &ArgumentMap) -> Vec<Row> {
-        if !self.searching() {
-            return visible_rows(map, &self.expanded);
-        }
-        self.rows_showing(map, &search::matches(map, &self.lang, &self.query))
+        self.rows_showing(map, &self.hits(map))
     }
 
-    /// The nodes matching the search, if one is on.
-    pub fn found(&self, map: &ArgumentMap) -> Vec<NodeIdx> {
+    /// What the search finds, in every language of the map; nothing when no search is on.
+    pub fn hits(&self, map: &ArgumentMap) -> Hits {
         if self.searching() {
-            search::matches(map, &self.lang, &self.query)
+            Hits::search(map, &self.lang, &self.query)
         } else {
-            Vec::new()
+            Hits::none()
         }
     }
 
-    /// `rows` when the caller has the search's matches already (`found`): the search runs once.
-    pub fn rows_showing(&self, map: &ArgumentMap, found: &[NodeIdx]) -> Vec<Row> {
+    /// `rows` when the caller has the search's `hits` already: the search runs once per state.
+    pub fn rows_showing(&self, map: &ArgumentMap, hits: &Hits) -> Vec<Row> {
         if !self.searching() {
             return visible_rows(map, &self.expanded);
         }
         let mut shown = vec![false; map.nodes.len()];
         shown[map.root] = true;
-        for &m in found {
+        for m in hits.iter() {
             shown[m] = true;
             for a in map.ancestors(m) {
                 if shown[a] {
@@ -187,9 +200,9 @@ impl ViewState {
                 next.query = query;
                 // Put the selection on the first match unless it is on a match already, so
                 // the arrow keys go on from there.
-                let found = search::matches(map, &next.lang, &next.query);
-                if !found.contains(&next.selected) {
-                    let first_shown = next.rows(map).into_iter().map(|r| r.node).find(|n| found.contains(n));
+                let hits = next.hits(map);
+                if !hits.contains(next.selected) {
+                    let first_shown = next.rows_showing(map, &hits).into_iter().map(|r| r.node).find(|&n| hits.contains(n));
                     next.selected = first_shown.unwrap_or(map.root);
                 }
             }
@@ -211,6 +224,10 @@ impl ViewState {
                     next.present = false;
                 }
             },
+            Action::StartTour => {
+                next = next.step(map, Action::Tour(Some(0)));
+                next.present = !map.tour.is_empty();
+            }
             Action::SetPresent(present) => next.present = present,
             Action::Mark(n, verdict) => match verdict {
                 Some(v) => {
@@ -315,7 +332,7 @@ impl ViewState {
 }
 
 pub(super) fn pick_lang(map: &ArgumentMap, wanted: &str) -> String {
-    let base = |l: &str| l.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let base = super::text::lang_base;
     map.languages
         .iter()
         .find(|l| l.eq_ignore_ascii_case(wanted))
