@@ -1,5 +1,7 @@
-//! Where a JSON path (`nodes[12].parent`) stands in the map's text, as 1-based line and column,
-//! so the command line can point at it. Only called on text that already parsed as JSON.
+//! Where a JSON path (`nodes[12].parent`) stands in the map's text, as 1-based line and column
+//! (columns in characters, as the loader's syntax errors), so the command line can point at it.
+//! Total: any text and any path give a position, never a panic (a path that does not exist
+//! gives the deepest part that does; text that is not JSON, the start).
 
 enum Segment<'p> {
     Key(&'p str),
@@ -38,7 +40,11 @@ pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
             None => break,
         }
     }
-    let before = &text[..pos.min(text.len())];
+    let mut end = pos.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     Some((line, column))
@@ -65,7 +71,7 @@ fn skip_value(b: &[u8], pos: usize) -> usize {
                     }
                     b'{' | b'[' => depth += 1,
                     b'}' | b']' => {
-                        depth -= 1;
+                        depth = depth.saturating_sub(1);
                         if depth == 0 {
                             return i + 1;
                         }
@@ -107,7 +113,7 @@ fn find_key(text: &str, pos: usize, key: &str) -> Option<usize> {
     let mut i = skip_ws(b, pos + 1);
     while b.get(i) == Some(&b'"') {
         let end = skip_string(b, i);
-        let name: String = serde_json::from_str(&text[i..end]).ok()?;
+        let name: String = serde_json::from_str(text.get(i..end)?).ok()?;
         i = skip_ws(b, end);
         i = skip_ws(b, i + 1); // the colon
         if name == key {

@@ -9,7 +9,8 @@ mod fallback;
 
 use std::process::ExitCode;
 
-use argmap::model::{load, locate, Problem};
+use argmap::model::{load, Problem};
+use argmap_cli::locate::locate;
 
 const USAGE: &str = "usage: argmap validate MAP.json [MAP.json …]
        argmap render MAP.json [--lang zh|en]    static HTML (no-JavaScript fallback) to stdout";
@@ -58,7 +59,7 @@ fn print_problems(file: &str, text: &str, problems: &[Problem]) {
     located.sort_by_key(|&(position, _)| position);
     for ((line, column), p) in located {
         let where_ = if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) };
-        eprintln!("{file}:{line}:{column}: {where_}{}", p.message);
+        eprintln!("{file}:{line}:{column}: {where_}{}", p.message());
     }
     eprintln!("{file}: {} problem(s)", problems.len());
 }

@@ -1,7 +1,7 @@
-use argmap::model::NodeIdx;
+use argmap::model::{is_web_link, lang_base, NodeIdx};
 use yew::prelude::*;
 
-use super::{base, pick, words, MapRef};
+use super::{pick, MapRef};
 
 #[derive(Properties, PartialEq)]
 pub struct EvidenceItemProps {
@@ -19,15 +19,15 @@ pub struct EvidenceItemProps {
 pub fn EvidenceItem(props: &EvidenceItemProps) -> Html {
     let map = &props.map;
     let lang = &props.lang;
-    let w = words(lang);
+    let w = argmap::strings::strings(lang);
     let evidence = &map.nodes[props.node].evidence[props.index];
     let source = &map.sources[evidence.source];
 
-    let translation = evidence.translation.as_ref().filter(|_| !base(&source.lang).eq_ignore_ascii_case(base(lang))).map(|t| {
+    let translation = evidence.translation.as_ref().filter(|_| lang_base(&source.lang) != lang_base(lang)).map(|t| {
         let (text, text_lang) = pick(t, lang);
         html! {
             <p class="am-fb-translation">
-                <span class="am-fb-label">{ w.translation }</span>{ " " }<span lang={text_lang}>{ text }</span>
+                <span class="am-fb-label">{ w.fallback_translation }</span>{ " " }<span lang={text_lang}>{ text }</span>
             </p>
         }
     });
@@ -38,10 +38,7 @@ pub fn EvidenceItem(props: &EvidenceItemProps) -> Html {
     let safe_url = source
         .url
         .as_deref()
-        .filter(|u| {
-            let lower = u.trim_start().to_ascii_lowercase();
-            lower.starts_with("http://") || lower.starts_with("https://")
-        })
+        .filter(|u| is_web_link(u))
         .map(|u| AttrValue::from(u.to_owned()));
     let title = match safe_url {
         Some(href) => html! { <a {href} rel="noopener noreferrer">{ title }</a> },
@@ -55,7 +52,7 @@ pub fn EvidenceItem(props: &EvidenceItemProps) -> Html {
             <blockquote class="am-fb-quote" lang={source.lang.clone()}>{ evidence.quote.clone() }</blockquote>
             { for translation }
             <p class="am-fb-source">
-                <span class="am-fb-label">{ w.source }</span>{ " " }{ title }{ for author }{ for date }
+                <span class="am-fb-label">{ w.fallback_source }</span>{ " " }{ title }{ for author }{ for date }
             </p>
         </li>
     }

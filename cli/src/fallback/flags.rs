@@ -1,6 +1,5 @@
 use yew::prelude::*;
 
-use super::words;
 
 #[derive(Properties, PartialEq)]
 pub struct FlagsProps {
@@ -11,12 +10,12 @@ pub struct FlagsProps {
 /// A node's critical-reading flags, in plain words.
 #[component]
 pub fn Flags(props: &FlagsProps) -> Html {
-    let w = words(&props.lang);
+    let w = argmap::strings::strings(&props.lang);
     html! {
         <div class="am-fb-flags">
-            <p class="am-fb-label">{ w.read_critically }</p>
+            <p class="am-fb-label">{ w.fallback_read_critically }</p>
             <ul>
-                { for props.flags.iter().map(|f| html! { <li data-flag={f.clone()}>{ argmap::strings::strings(&props.lang).flag(f).to_owned() }</li> }) }
+                { for props.flags.iter().map(|f| html! { <li data-flag={f.clone()}>{ w.flag(f).to_owned() }</li> }) }
             </ul>
         </div>
     }

@@ -13,11 +13,11 @@ mod crossrefs;
 mod evidence;
 mod flags;
 mod node;
-mod words;
 
 use std::rc::Rc;
 
 use argmap::model::{ArgumentMap, Text};
+use argmap::strings::strings;
 pub use argmap::MapRef;
 use yew::prelude::*;
 
@@ -25,16 +25,12 @@ pub use crossrefs::CrossRefs;
 pub use evidence::EvidenceItem;
 pub use flags::Flags;
 pub use node::NodeView;
-pub use words::{base, words};
 
 /// A text in `lang` (else the map's fallback language), and the `lang` attribute its element
 /// needs: `None` when it is in the reader's language, else the language it is really in.
 pub fn pick<'t>(text: &'t Text, lang: &str) -> (&'t str, Option<AttrValue>) {
-    match text.0.iter().find(|(l, _)| l == lang).or_else(|| text.0.first()) {
-        Some((l, t)) if l == lang => (t, None),
-        Some((l, t)) => (t, Some(AttrValue::from(l.clone()))),
-        None => ("", None),
-    }
+    let (text, other) = text.pick(lang);
+    (text, other.map(|l| AttrValue::from(l.to_owned())))
 }
 
 #[derive(Properties, PartialEq)]
@@ -58,7 +54,7 @@ pub fn Fallback(props: &FallbackProps) -> Html {
         <div class="am-fallback" lang={lang.clone()} data-map-id={map.id.clone()}>
             <p class="am-fb-title" lang={title_lang}><strong>{ title }</strong></p>
             { for summary }
-            <p class="am-fb-note">{ words(lang).note }</p>
+            <p class="am-fb-note">{ strings(lang).fallback_note }</p>
             <NodeView map={map.clone()} node={map.root} lang={lang.clone()} open=true />
         </div>
     }

@@ -78,7 +78,7 @@ pub fn NodeView(props: &NodeViewProps) -> Html {
     });
     let evidence = (!node.evidence.is_empty()).then(|| {
         html! {
-            <><p class="am-fb-label">{ super::words(lang).evidence }</p>
+            <><p class="am-fb-label">{ argmap::strings::strings(lang).fallback_evidence }</p>
             <ul class="am-fb-evidence-list">
                 { for (0..node.evidence.len()).map(|i| html! {
                     <EvidenceItem map={map.clone()} node={n} index={i} lang={lang.clone()} />
