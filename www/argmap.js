@@ -19,7 +19,13 @@ import init, { mount as mountWidget } from './pkg/argmap.js';
 const here = new URL('.', import.meta.url);
 const css = new URL('argmap.css', here).href;
 let ready;
-const start = () => (ready ??= init({ module_or_path: new URL('pkg/argmap_bg.wasm', here) }));
+// One load for every element on the page; a failed one (the network dropped) is forgotten, so
+// the next element, or the next change, tries again.
+const start = () =>
+  (ready ??= init({ module_or_path: new URL('pkg/argmap_bg.wasm', here) }).catch((error) => {
+    ready = undefined;
+    throw error;
+  }));
 // A page that loads this module shows a map: fetch and compile the widget now, not when the
 // first element asks for it.
 start().catch(() => {});
@@ -50,16 +56,30 @@ export async function mount(element, options = {}) {
 /** A boolean attribute: present and not "false". */
 const flag = (element, name) => element.hasAttribute(name) && element.getAttribute(name) !== 'false';
 
+/**
+ * Tells apart unnamed elements that show the same map, for the widget's per-tab storage: the
+ * first keeps the plain key, the n-th of the same `src` gets "n". An element with an id uses it.
+ */
+function instanceOf(element) {
+  if (element.id) return element.id;
+  const src = element.getAttribute('src');
+  const same = [...document.querySelectorAll('argument-map:not([id])')].filter((e) => e.getAttribute('src') === src);
+  const at = same.indexOf(element);
+  return at > 0 ? String(at + 1) : undefined;
+}
+
 /** The widget's options as the element's attributes and inline JSON say now. */
-function optionsOf(element) {
+function optionsOf(element, instance) {
   const inline = element.querySelector(':scope > script[type="application/json"]');
   const attr = (name) => element.getAttribute(name) || undefined;
   return {
     src: attr('src'),
     json: inline ? inline.textContent : undefined,
-    lang: attr('lang'),
+    // The element's own language, else the page's around it (`<html lang>`).
+    lang: attr('lang') ?? (element.closest('[lang]')?.getAttribute('lang') || undefined),
     tour: flag(element, 'tour'),
     history: flag(element, 'history'),
+    instance,
   };
 }
 
@@ -83,6 +103,7 @@ class ArgumentMapElement extends HTMLElement {
   #failed = null;     // options whose mount failed: not retried until they change
   #height = '';       // the height this element set on its own style, to undo only that
   #observer = null;   // watches the inline JSON child
+  #instance;          // the storage key suffix, fixed at first mount
 
   connectedCallback() {
     this.#applyHeight();
@@ -133,14 +154,14 @@ class ArgumentMapElement extends HTMLElement {
       this.#widget = this.#options = null;
       return;
     }
-    const options = optionsOf(this);
+    this.#instance ??= instanceOf(this);
+    const options = optionsOf(this, this.#instance);
     if (!options.src && !options.json) {
-      // Nothing to show (yet, or any more): take the widget down and let the element's own
-      // content, such as the static fallback, show again through a slot.
+      // Nothing to show (yet, or any more): take the widget down; it gives the element's own
+      // content, such as the static fallback, back to the page.
       if (this.#widget) {
         this.#widget.destroy();
         this.#widget = this.#options = null;
-        this.shadowRoot?.replaceChildren(document.createElement('slot'));
       }
       return;
     }
@@ -158,7 +179,7 @@ class ArgumentMapElement extends HTMLElement {
     try {
       await start();
       // The attributes as they are now, not as they were when loading began.
-      tried = optionsOf(this);
+      tried = optionsOf(this, this.#instance);
       if (this.isConnected && (tried.src || tried.json)) {
         const early = tried.src === options.src ? prefetched : undefined;
         this.#widget = mountWidget(this, { css, ...tried, prefetched: early });

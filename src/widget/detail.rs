@@ -1,23 +1,19 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::model::{Action, Kind, LinkRelation, Verdict};
+use crate::model::{is_web_link, Action, Kind, LinkRelation, NodeIdx, Verdict};
 use crate::strings::{side_name, strings};
 
-use super::state::MapState;
+use super::state::MapRef;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailPanelProps {
-    pub state: Rc<MapState>,
+    pub map: MapRef,
+    pub lang: AttrValue,
+    /// The selected node, whose detail shows.
+    pub node: NodeIdx,
+    /// The reader's verdict on it.
+    pub verdict: Option<Verdict>,
     pub on_action: Callback<Action>,
-}
-
-/// Only ever link to the web: the loader refuses other schemes, and this says so again where
-/// the link is made.
-fn is_web_link(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 /// Everything about the selected node: the longer text, the sources' own words beside their
@@ -25,11 +21,10 @@ fn is_web_link(url: &str) -> bool {
 /// reader's verdict.
 #[component]
 pub fn DetailPanel(props: &DetailPanelProps) -> Html {
-    let map = &props.state.map;
-    let view = &props.state.view;
-    let lang = view.lang.as_str();
+    let map = &props.map;
+    let lang = props.lang.as_str();
     let s = strings(lang);
-    let n = view.selected;
+    let n = props.node;
     let node = &map.nodes[n];
     let act = |action: Action| {
         let on_action = props.on_action.clone();
@@ -50,6 +45,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                     <span class="am-source-id">{ &source.id }</span>{ " " }
                     <cite lang={source.lang.clone()}>{ source.title.get(lang) }</cite>
                     if !byline.is_empty() { { " · " }{ byline.join(" · ") } }
+                    // The loader refuses other schemes; checked again where the link is made.
                     if let Some(url) = source.url.as_deref().filter(|u| is_web_link(u)) {
                         { " · " }<a href={url.to_owned()} target="_blank" rel="noopener noreferrer">{ s.read_article }</a>
                     }
@@ -61,8 +57,14 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
     let links = map.links.iter().filter(|l| l.from == n || l.to == n).map(|l| {
         let other = if l.from == n { l.to } else { l.from };
         let other_node = &map.nodes[other];
-        let mut cited: Vec<&str> = other_node.evidence.iter().map(|e| map.sources[e.source].id.as_str()).collect();
-        cited.dedup();
+        // Each source once, in the order first cited (A, B, A reads "A B").
+        let mut cited: Vec<&str> = Vec::new();
+        for e in &other_node.evidence {
+            let id = map.sources[e.source].id.as_str();
+            if !cited.contains(&id) {
+                cited.push(id);
+            }
+        }
         let relation = match l.relation {
             LinkRelation::Contradicts => ("contradicts", s.contradicts),
             LinkRelation::Agrees => ("agrees", s.agrees),
@@ -87,7 +89,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| folded.set(!*folded))
     };
 
-    let verdict = view.verdicts.0.get(&n).copied();
+    let verdict = props.verdict;
     let verdict_button = |v: Verdict, label: &'static str| {
         let pressed = verdict == Some(v);
         html! {

@@ -19,7 +19,7 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
         <div class="am-error" role="alert">
             <p class="am-error-title"><strong>{ s.error_title }</strong>{ " " }{ (s.problems_found)(props.problems.len()) }</p>
             <ul>
-                { for props.problems.iter().map(|p| html! { <li><code>{ p.to_string() }</code></li> }) }
+                { for props.problems.iter().map(|p| html! { <li><code>{ s.located_problem(p) }</code></li> }) }
             </ul>
         </div>
     }

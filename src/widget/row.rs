@@ -1,7 +1,9 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::model::{find, Action, Kind, Relation, Row, Verdict};
-use crate::strings::{side_name, strings};
+use crate::model::{find, Action, Elsewhere, Field, Kind, Relation, Row, Verdict};
+use crate::strings::{language_name, side_name, strings};
 
 use super::state::MapRef;
 
@@ -14,6 +16,8 @@ pub struct TreeRowProps {
     pub lang: AttrValue,
     /// The search text, when this row matches it.
     pub query: Option<AttrValue>,
+    /// Where the search matched, when not in the claim as shown (another language, a quote…).
+    pub elsewhere: Option<Rc<Elsewhere>>,
     /// With an article lens on: whether this node cites that article.
     pub lens: Option<bool>,
     pub verdict: Option<Verdict>,
@@ -28,8 +32,8 @@ fn highlighted(text: &str, query: Option<&AttrValue>) -> Html {
     }
 }
 
-/// One `treeitem`: relation to its parent, side (as a word and a mark, not colour alone), the
-/// claim, and what is hidden behind it.
+/// One `treeitem`. Its accessible name is the claim alone (what type-ahead matches, what a
+/// screen reader says first); relation, side, verdict and what is hidden are its description.
 #[component]
 pub fn TreeRow(props: &TreeRowProps) -> Html {
     let map = &props.map;
@@ -41,18 +45,42 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(Action::Toggle(n)))
     };
+    let id = |part: &str| format!("am-{part}-{n}");
+    let mut described_by: Vec<String> = Vec::with_capacity(5);
+    let relation = node.relation.filter(|r| *r != Relation::Answers && node.kind != Kind::Question).map(|r| {
+        described_by.push(id("r"));
+        html! { <span class="am-rel" id={id("r")} data-relation={r.as_str()}>{ s.relation(r) }</span> }
+    });
+    described_by.push(id("s"));
+    let verdict = props.verdict.map(|v| {
+        described_by.push(id("v"));
+        let (mark, label) = if v == Verdict::Convinced { ("✓", s.convinced) } else { ("✗", s.not_convinced) };
+        html! {
+            <span class="am-verdict" id={id("v")} data-verdict={if v == Verdict::Convinced { "yes" } else { "no" }} title={label}>
+                <span aria-hidden="true">{ mark }</span><span class="am-sr">{ label }</span>
+            </span>
+        }
+    });
     let hidden = (has_children && !props.expanded).then(|| {
+        described_by.push(id("h"));
         let supporting = map.count_children(n, Relation::Supports);
         let attacking = map.count_children(n, Relation::Attacks);
-        html! { <span class="am-hidden">{ s.hidden(node.children.len(), supporting, attacking) }</span> }
+        html! { <span class="am-hidden" id={id("h")}>{ s.hidden(node.children.len(), supporting, attacking) }</span> }
     });
-    let relation = node
-        .relation
-        .filter(|r| *r != Relation::Answers && node.kind != Kind::Question)
-        .map(|r| html! { <span class="am-rel" data-relation={r.as_str()}>{ s.relation(r) }</span> });
-    let verdict = props.verdict.map(|v| {
-        let (mark, label) = if v == Verdict::Convinced { ("✓", s.convinced) } else { ("✗", s.not_convinced) };
-        html! { <span class="am-verdict" data-verdict={if v == Verdict::Convinced { "yes" } else { "no" }} title={label}>{ mark }<span class="am-sr">{ label }</span></span> }
+    let found = props.elsewhere.as_ref().map(|e| {
+        described_by.push(id("f"));
+        let place = match e.field {
+            Field::Text => format!("{} ({})", s.found_in_text, language_name(&e.lang)),
+            Field::Detail => s.found_in_detail.to_owned(),
+            Field::Quote(_) => s.found_in_quote.to_owned(),
+            Field::Translation(_) => s.found_in_translation.to_owned(),
+        };
+        let (before, matched, after) = e.snippet();
+        html! {
+            <span class="am-found" id={id("f")}>
+                { place }{ ": " }<span lang={e.lang.clone()}>{ before }<mark>{ matched.to_owned() }</mark>{ after }</span>
+            </span>
+        }
     });
     let lens = props.lens.map(|hit| if hit { "hit" } else { "dim" });
     html! {
@@ -64,6 +92,8 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
             data-depth={props.row.level.min(16).to_string()}
             data-lens={lens}
             data-group-start={node.group_start.then_some("true")}
+            aria-labelledby={id("t")}
+            aria-describedby={described_by.join(" ")}
             aria-level={props.row.level.to_string()}
             aria-setsize={props.row.set_size.to_string()}
             aria-posinset={props.row.pos_in_set.to_string()}
@@ -72,10 +102,11 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
             tabindex={if props.selected { "0" } else { "-1" }}
             {onclick}>
             { for relation }
-            <span class="am-side" data-side={node.side.as_str()}>{ side_name(map, node.side, &props.lang) }</span>
-            <span class="am-text">{ highlighted(node.text.get(&props.lang), props.query.as_ref()) }</span>
+            <span class="am-side" id={id("s")} data-side={node.side.as_str()}>{ side_name(map, node.side, &props.lang) }</span>
+            <span class="am-text" id={id("t")}>{ highlighted(node.text.get(&props.lang), props.query.as_ref()) }</span>
             { for verdict }
             { for hidden }
+            { for found }
         </div>
     }
 }

@@ -10,7 +10,8 @@ pub use crate::MapRef;
 #[derive(Clone, PartialEq)]
 pub struct MapState {
     pub map: MapRef,
-    pub view: ViewState,
+    /// Shared with the tree, which shows most of it, without a copy per render.
+    pub view: Rc<ViewState>,
     /// Bumped when an action should move keyboard focus to the selected row (arrow keys, a
     /// jump along a link, a tour step); a click focuses its row by itself.
     pub focus: u32,
@@ -18,7 +19,7 @@ pub struct MapState {
 
 impl MapState {
     pub fn new(map: MapRef, view: ViewState) -> MapState {
-        MapState { map, view, focus: 0 }
+        MapState { map, view: Rc::new(view), focus: 0 }
     }
 }
 
@@ -26,12 +27,13 @@ impl Reducible for MapState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let moves_focus = matches!(action, Action::Key(_) | Action::Reveal(_) | Action::Tour(Some(_)) | Action::Select(_));
+        let moves_focus =
+            matches!(action, Action::Key(_) | Action::Reveal(_) | Action::Tour(Some(_)) | Action::StartTour | Action::Select(_));
         let view = self.view.apply(&self.map, action);
-        if view == self.view && !moves_focus {
+        if view == *self.view && !moves_focus {
             return self;
         }
         let focus = self.focus + u32::from(moves_focus);
-        Rc::new(MapState { map: self.map.clone(), view, focus })
+        Rc::new(MapState { map: self.map.clone(), view: Rc::new(view), focus })
     }
 }

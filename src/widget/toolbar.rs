@@ -1,16 +1,22 @@
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::Action;
-use crate::strings::strings;
+use crate::strings::{language_name, strings};
 
-use super::state::MapState;
+use super::state::MapRef;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    pub state: Rc<MapState>,
+    pub map: MapRef,
+    pub lang: AttrValue,
+    pub query: AttrValue,
+    /// How many nodes the search finds, while searching.
+    pub matches: Option<usize>,
+    /// The level the map is open to, when it is open exactly to one (see `ViewState::shown_level`).
+    pub level: Option<usize>,
+    pub touring: bool,
+    pub present: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -18,21 +24,29 @@ fn input_value(e: &Event) -> String {
     e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default()
 }
 
+/// Into the results: the tree's one tab stop, found from the search box itself.
+fn focus_current_row(e: &KeyboardEvent) {
+    let root = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).map(|n| n.get_root_node());
+    let row = root.and_then(|r| r.dyn_into::<web_sys::ShadowRoot>().ok()).and_then(|r| r.query_selector("[role=treeitem][tabindex='0']").ok().flatten());
+    if let Some(row) = row.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = row.focus();
+    }
+}
+
 /// Language, search, how much of the map shows, the tour and large type.
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let map = &props.state.map;
-    let view = &props.state.view;
-    let s = strings(&view.lang);
+    let map = &props.map;
+    let s = strings(&props.lang);
     let act = |action: Action| {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
     };
     let languages = map.languages.iter().map(|lang| {
-        let pressed = *lang == view.lang;
+        let pressed = **lang == *props.lang;
         html! {
             <button type="button" class="am-button" lang={lang.clone()} aria-pressed={pressed.to_string()}
-                onclick={act(Action::SetLang(lang.clone()))}>{ strings(lang).lang_name }</button>
+                onclick={act(Action::SetLang(lang.clone()))}>{ language_name(lang) }</button>
         }
     });
     let depth = map.nodes.iter().map(|n| n.level).max().unwrap_or(1);
@@ -51,42 +65,52 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let on_search_key = {
         let on_action = props.on_action.clone();
-        let selected = view.selected;
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Escape" => {
                 e.prevent_default();
                 on_action.emit(Action::ClearSearch);
             }
-            // Into the results.
             "Enter" | "ArrowDown" => {
                 e.prevent_default();
-                on_action.emit(Action::Select(selected));
+                focus_current_row(&e);
             }
             _ => {}
         })
     };
-    let found = view.searching().then(|| view.found(map).len());
+    let level = props.level.filter(|&l| l <= depth);
+    // The select says how far the map is open now, or "Show levels" when no one level describes
+    // it (after a single toggle or Expand all on an uneven map). Set as a property: an option's
+    // `selected` attribute stops counting once the reader has used the control.
+    let levels_ref = use_node_ref();
+    {
+        let levels_ref = levels_ref.clone();
+        use_effect_with(level, move |level| {
+            if let Some(select) = levels_ref.cast::<web_sys::HtmlSelectElement>() {
+                select.set_value(&level.map(|l| l.to_string()).unwrap_or_default());
+            }
+        });
+    }
     html! {
         <div class="am-toolbar" role="group" aria-label={s.toolbar}>
             <div class="am-group" role="group" aria-label={s.language}>{ for languages }</div>
             <div class="am-search">
                 <input type="search" class="am-input" aria-label={s.search} placeholder={s.search}
-                    value={view.query.clone()} oninput={on_search} onkeydown={on_search_key} />
-                <span class="am-count" role="status">{ found.map(s.matches).unwrap_or_default() }</span>
+                    value={props.query.clone()} oninput={on_search} onkeydown={on_search_key} />
+                <span class="am-count" role="status">{ props.matches.map(s.matches).unwrap_or_default() }</span>
             </div>
             <div class="am-group am-actions">
                 <button type="button" class="am-button" data-action="expand-all" onclick={act(Action::ExpandAll)}>{ s.expand_all }</button>
                 <button type="button" class="am-button" data-action="collapse-all" onclick={act(Action::CollapseAll)}>{ s.collapse_all }</button>
-                <select class="am-input" aria-label={s.levels} onchange={on_level}>
-                    <option value="" selected=true disabled=true>{ s.levels }</option>
-                    { for (2..=depth).map(|level| html! { <option value={level.to_string()}>{ (s.level)(level) }</option> }) }
+                <select class="am-input" aria-label={s.levels} onchange={on_level} ref={levels_ref}>
+                    <option value="" disabled=true>{ s.levels }</option>
+                    { for (2..=depth).map(|l| html! { <option value={l.to_string()}>{ (s.level)(l) }</option> }) }
                 </select>
                 if !map.tour.is_empty() {
-                    <button type="button" class="am-button" data-action="tour" aria-pressed={view.tour.is_some().to_string()}
-                        onclick={act(if view.tour.is_some() { Action::Tour(None) } else { Action::Tour(Some(0)) })}>{ s.tour }</button>
+                    <button type="button" class="am-button" data-action="tour" aria-pressed={props.touring.to_string()}
+                        onclick={act(Action::Tour((!props.touring).then_some(0)))}>{ s.tour }</button>
                 }
-                <button type="button" class="am-button" data-action="present" aria-pressed={view.present.to_string()}
-                    onclick={act(Action::SetPresent(!view.present))}>{ s.present }</button>
+                <button type="button" class="am-button" data-action="present" aria-pressed={props.present.to_string()}
+                    onclick={act(Action::SetPresent(!props.present))}>{ s.present }</button>
             </div>
         </div>
     }

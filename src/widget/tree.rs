@@ -4,18 +4,26 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::{Action, Key};
+use crate::model::{Action, Hits, Key, Row, ViewState};
 
 /// Rows are put in the page a batch at a time, more as the reader scrolls near the end: opening
 /// all of a 20,000-node map must not build 20,000 rows at once.
 const BATCH: usize = 200;
 
 use super::row::TreeRow;
-use super::state::MapState;
+use super::state::MapRef;
 
 #[derive(Properties, PartialEq)]
 pub struct TreeViewProps {
-    pub state: Rc<MapState>,
+    pub map: MapRef,
+    pub view: Rc<ViewState>,
+    /// The rows to show, and what the search found: derived once per state by `MapView`.
+    pub rows: Rc<Vec<Row>>,
+    pub hits: Rc<Hits>,
+    /// Bumped when the selected row should take keyboard focus.
+    pub focus: u32,
+    /// A printout is under way: every row, not a batch.
+    pub printing: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -54,14 +62,13 @@ pub fn focus_selected(tree: &web_sys::Element) {
 /// roving tabindex, and the tree-view keyboard pattern.
 #[component]
 pub fn TreeView(props: &TreeViewProps) -> Html {
-    let state = &props.state;
-    let map = &state.map;
-    let view = &state.view;
+    let map = &props.map;
+    let view = &props.view;
     let tree_ref = use_node_ref();
 
     {
         let tree_ref = tree_ref.clone();
-        use_effect_with(state.focus, move |&focus| {
+        use_effect_with(props.focus, move |&focus| {
             if focus > 0 {
                 if let Some(tree) = tree_ref.cast::<web_sys::Element>() {
                     focus_selected(&tree);
@@ -83,15 +90,28 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
             }
         })
     };
+    // Focus that reaches a row any other way than the arrow keys (a click, a script, a screen
+    // reader moving it) makes that row the current one, so the next key acts where focus is.
+    let onfocusin = {
+        let (on_action, map, selected) = (props.on_action.clone(), map.clone(), view.selected);
+        Callback::from(move |e: FocusEvent| {
+            let row = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("[role=treeitem]").ok().flatten());
+            let node = row.and_then(|r| r.get_attribute("data-node-id")).and_then(|id| map.node_index(&id));
+            if let Some(node) = node.filter(|&n| n != selected) {
+                on_action.emit(Action::Select(node));
+            }
+        })
+    };
 
     let lang = AttrValue::from(view.lang.clone());
     let query = AttrValue::from(view.query.trim().to_owned());
-    let found = view.found(map);
-    let rows = view.rows_showing(map, &found);
+    let hits = &props.hits;
+    let rows = &props.rows;
     let limit = use_state(|| BATCH);
-    // Always as far as the selected row and a little beyond (End, a jump along a link, a tour).
+    // Always as far as the selected row and a little beyond (End, a jump along a link, a tour);
+    // everything for a printout.
     let selected_at = rows.iter().position(|r| r.node == view.selected).unwrap_or(0);
-    let shown = rows.len().min((*limit).max(selected_at + BATCH / 4));
+    let shown = if props.printing { rows.len() } else { rows.len().min((*limit).max(selected_at + BATCH / 4)) };
     let more_ref = use_node_ref();
     {
         let (more_ref, limit) = (more_ref.clone(), limit.clone());
@@ -116,15 +136,6 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
             }
         });
     }
-    // A printout has every row.
-    {
-        let limit = limit.clone();
-        use_effect_with((), move |_| {
-            let listener =
-                web_sys::window().map(|window| gloo::events::EventListener::new(&window, "beforeprint", move |_| limit.set(usize::MAX)));
-            move || drop(listener)
-        });
-    }
     let more = rows.len() - shown;
     let rows = &rows[..shown];
     // While searching, a row shows as open when some of its children are shown.
@@ -136,7 +147,7 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
     }
     html! {
         <div class="am-tree-box">
-        <div class="am-tree" role="tree" aria-label={map.title.get(&view.lang).to_owned()} ref={tree_ref} {onkeydown}>
+        <div class="am-tree" role="tree" aria-label={map.title.get(&view.lang).to_owned()} ref={tree_ref} {onkeydown} {onfocusin}>
             { for rows.iter().map(|&row| {
                 let node = row.node;
                 let lens = view.lens.map(|s| map.nodes[node].evidence.iter().any(|e| e.source == s));
@@ -147,7 +158,8 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
                         expanded={if view.searching() { open_in_search[node] } else { view.is_expanded(node) }}
                         selected={view.selected == node}
                         lang={lang.clone()}
-                        query={found.contains(&node).then(|| query.clone())}
+                        query={hits.contains(node).then(|| query.clone())}
+                        elsewhere={hits.elsewhere(node).cloned()}
                         {lens}
                         verdict={view.verdicts.0.get(&node).copied()}
                         on_action={props.on_action.clone()} />

@@ -1,30 +1,27 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::model::Action;
-use crate::model::Side;
+use crate::model::{Action, Side, Tally};
 use crate::strings::{side_name, strings};
 
-use super::state::MapState;
+use super::state::MapRef;
 
 #[derive(Properties, PartialEq)]
 pub struct VerdictBarProps {
-    pub state: Rc<MapState>,
-    pub on_action: Callback<Action>,
-    /// Whether the marks will be kept in the browser's storage.
+    pub map: MapRef,
+    pub lang: AttrValue,
+    pub tally: Tally,
+    /// Whether the marks are being kept in the browser's storage.
     pub kept: bool,
+    pub on_action: Callback<Action>,
 }
 
 /// Which side the reader's own marks lean to.
 #[component]
 pub fn VerdictBar(props: &VerdictBarProps) -> Html {
-    let map = &props.state.map;
-    let view = &props.state.view;
-    let s = strings(&view.lang);
-    let tally = view.verdicts.tally(map);
-    let open = side_name(map, Side::Open, &view.lang);
-    let closed = side_name(map, Side::Closed, &view.lang);
+    let s = strings(&props.lang);
+    let tally = props.tally;
+    let open = side_name(&props.map, Side::Open, &props.lang);
+    let closed = side_name(&props.map, Side::Closed, &props.lang);
     let onclick = {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(Action::ClearVerdicts))
@@ -36,7 +33,7 @@ pub fn VerdictBar(props: &VerdictBarProps) -> Html {
                 <button type="button" class="am-button am-small" data-action="clear-marks" {onclick}>{ s.clear_marks }</button>
             }
             if !props.kept {
-                <span class="am-hint">{ s.not_kept }</span>
+                <span class="am-hint" data-notice="not-kept">{ s.not_kept }</span>
             }
         </div>
     }

@@ -1,0 +1,14 @@
+//! The widget's side effects, one concern each, as named hooks `MapView` calls.
+
+mod storage;
+mod use_host_change;
+mod use_printing;
+mod use_stored_verdicts;
+mod use_view_in_session;
+mod use_view_in_url;
+
+pub use use_host_change::use_host_change;
+pub use use_printing::use_printing;
+pub use use_stored_verdicts::{stored_verdicts, use_stored_verdicts};
+pub use use_view_in_session::{saved_view, use_view_in_session};
+pub use use_view_in_url::{url_view, use_view_in_url};

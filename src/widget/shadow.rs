@@ -1,0 +1,35 @@
+//! The host element's shadow root: the widget's own subtree, so the host page's CSS and the
+//! widget's leave each other alone. Rust owns it: `open` sets it up, `close` gives the element's
+//! own content (the static fallback) back through a slot. Nothing is written as HTML text, so
+//! hosts that enforce Trusted Types work.
+
+use wasm_bindgen::JsValue;
+
+/// Empties the host's shadow root (attaching one if needed), links the stylesheet and returns
+/// the element the widget renders into.
+pub fn open(host: &web_sys::Element, stylesheet: Option<&str>) -> Result<web_sys::Element, JsValue> {
+    let document = host.owner_document().ok_or_else(|| JsValue::from_str("argmap: element has no document"))?;
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+    };
+    shadow.replace_children_with_node_0();
+    if let Some(href) = stylesheet {
+        let link = document.create_element("link")?;
+        link.set_attribute("rel", "stylesheet")?;
+        link.set_attribute("href", href)?;
+        shadow.append_child(&link)?;
+    }
+    let root = document.create_element("div")?;
+    root.set_class_name("argmap");
+    shadow.append_child(&root)?;
+    Ok(root)
+}
+
+/// The widget is gone: show the element's own children again.
+pub fn close(host: &web_sys::Element) {
+    let (Some(shadow), Some(document)) = (host.shadow_root(), host.owner_document()) else { return };
+    if let Ok(slot) = document.create_element("slot") {
+        shadow.replace_children_with_node_1(&slot);
+    }
+}
