@@ -5,7 +5,7 @@
 mod widget;
 
 use wasm_bindgen_test::*;
-use widget::mount_json;
+use widget::{mount_json, until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -119,25 +119,15 @@ fn long_map(n: usize) -> String {
     format!(r#"{{"format":"argmap/1","id":"long","title":"Long","languages":["en"],"root":"n0","nodes":[{}]}}"#, nodes.join(","))
 }
 
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-    yew::scheduler::flush().await;
-}
-
 #[wasm_bindgen_test]
 async fn a_huge_open_map_is_built_a_batch_at_a_time_as_the_reader_scrolls() {
     let m = mount_json(&long_map(3000), "en").await;
     m.click("[data-action=expand-all]").await;
-    sleep(300).await;
     let first = m.visible_ids().len();
-    assert!(first <= 250, "not all 3000 rows at once, nor more while the reader stays put: {first}");
+    assert!(first <= 250, "not all 3000 rows at once: {first}");
     m.html(".am-more").scroll_into_view();
-    sleep(200).await;
-    let later = m.visible_ids().len();
-    assert!(later > first, "scrolling to the end brings more rows: {first} -> {later}");
+    let later = until("more rows after scrolling to the end", || Some(m.visible_ids().len()).filter(|&n| n > first)).await;
+    assert!(later <= first + 250, "one batch more, not everything: {first} -> {later}");
     m.row("n0").focus().unwrap();
     m.key("End").await;
     assert_eq!(m.focused_id().as_deref(), Some("n2047"), "End reaches the very last row (the rightmost leaf)");
@@ -165,14 +155,8 @@ async fn a_map_url_that_fails_shows_the_http_status() {
     js_sys::Reflect::set(&options, &"src".into(), &"no-such-map.json".into()).unwrap();
     let _widget = argmap::widget::mount(host.clone(), options.into()).unwrap();
     let shadow = host.shadow_root().unwrap();
-    let mut text = String::new();
-    for _ in 0..100 {
-        sleep(20).await;
-        if let Some(alert) = shadow.query_selector("[role=alert]").unwrap() {
-            text = alert.text_content().unwrap();
-            break;
-        }
-    }
+    let text = until("the alert", || shadow.query_selector("[role=alert]").unwrap().and_then(|a| a.text_content())).await;
     assert!(text.contains("could not load no-such-map.json: HTTP 404"), "{text:?}");
+    _widget.destroy();
     host.remove();
 }

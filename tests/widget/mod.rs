@@ -53,7 +53,7 @@ impl Mounted {
         input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
         yew::scheduler::flush().await;
     }
-    pub fn unmount(mut self) {
+    pub fn unmount(self) {
         self.widget.destroy();
         self.host.remove();
     }
@@ -93,4 +93,20 @@ pub async fn remount(json: &str, options: &[(&str, &str)]) -> Mounted {
 
 pub async fn mount_json(json: &str, lang: &str) -> Mounted {
     mount_with(json, &[("lang", lang)]).await
+}
+
+/// Waits for the browser (timers, observers, fetches) without a fixed guess of how long:
+/// polls `check` every 20 ms until it gives a value, and fails saying `what` after 5 seconds.
+pub async fn until<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    for _ in 0..250 {
+        if let Some(value) = check() {
+            return value;
+        }
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+        yew::scheduler::flush().await;
+    }
+    panic!("gave up waiting for {what}");
 }
