@@ -92,6 +92,7 @@ struct RawNode {
     detail: Option<Text>,
     evidence: Vec<(String, String, Evidence)>, // (path, source id, evidence with source unresolved)
     flags: Vec<String>,
+    prompt: Option<Text>,
 }
 
 impl RawNode {
@@ -108,6 +109,7 @@ impl RawNode {
             detail: None,
             evidence: Vec::new(),
             flags: Vec::new(),
+            prompt: None,
         }
     }
 }
@@ -129,7 +131,7 @@ struct RawMap {
     root: Option<String>,
     nodes: Vec<RawNode>,
     links: Vec<RawLink>,
-    tour: Vec<(String, String, Text)>, // (path, node id, note)
+    tour: Vec<(String, String, Text, Option<Text>)>, // (path, node id, note, question)
     side_names: Vec<(Side, Text)>,
 }
 
@@ -305,7 +307,8 @@ impl Decoder {
                 let s = self.object(step, &path)?;
                 let node = self.required_string(s, "node", &path);
                 let note = self.required_text(s, "note", &path);
-                Some((path, node?, note?))
+                let question = self.optional_text(s, "question", &path);
+                Some((path, node?, note?, question))
             })
             .collect();
         let mut side_names = Vec::new();
@@ -374,6 +377,7 @@ impl Decoder {
         }
         let text = self.required_text(o, "text", &path);
         let detail = self.optional_text(o, "detail", &path);
+        let prompt = self.optional_text(o, "prompt", &path);
         let mut evidence = Vec::new();
         for (i, e) in self.array(o, "evidence", &path, false).iter().enumerate() {
             let epath = format!("{path}.evidence[{i}]");
@@ -404,6 +408,7 @@ impl Decoder {
             detail,
             evidence,
             flags,
+            prompt,
             path,
         }
     }
@@ -481,6 +486,7 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
             detail: raw_node.detail,
             evidence,
             flags: raw_node.flags,
+            prompt: raw_node.prompt,
         });
     }
 
@@ -520,7 +526,7 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
     let tour = raw
         .tour
         .into_iter()
-        .filter_map(|(path, node, note)| Some(TourStep { node: resolve(problems, join(&path, "node"), &node)?, note }))
+        .filter_map(|(path, node, note, question)| Some(TourStep { node: resolve(problems, join(&path, "node"), &node)?, note, question }))
         .collect();
 
     let root = root?;
