@@ -4,7 +4,7 @@
 use super::types::ArgumentMap;
 use super::view::ViewState;
 
-fn encode(id: &str, out: &mut String) {
+pub(super) fn encode(id: &str, out: &mut String) {
     for b in id.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
             out.push(b as char);
@@ -14,7 +14,7 @@ fn encode(id: &str, out: &mut String) {
     }
 }
 
-fn decode(text: &str) -> String {
+pub(super) fn decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -2,10 +2,14 @@
 //! reader's view state as `state + action -> state`. No web crate is used here, so all of it is
 //! tested natively with `cargo test`, and the widget is a thin layer on top.
 
+mod articles;
+mod exercise;
 mod fragment;
 mod load;
 mod locate;
+mod marks;
 mod problem;
+mod quote_link;
 mod search;
 mod text;
 mod tree;
@@ -13,9 +17,13 @@ mod types;
 mod verdict;
 mod view;
 
+pub use articles::{article_of, collisions, node_sources, CollisionCell, Collisions};
+pub use exercise::{can_guess, check_guess, Answers, Checked, Guess, Score};
 pub use load::{load, MAX_MAP_BYTES, MAX_NODES};
 pub use locate::locate;
+pub use marks::{Marks, MARKS_FORMAT, MAX_NAME_CHARS};
 pub use problem::Problem;
+pub use quote_link::{quote_link, MAX_EXACT_QUOTE_CHARS};
 pub use search::{find, matches};
 pub use text::Text;
 pub use tree::{rows_where, visible_rows, Row};
