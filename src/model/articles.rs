@@ -22,7 +22,7 @@ pub fn node_sources(map: &ArgumentMap, node: NodeIdx) -> Vec<usize> {
         }
     }
     if !cited.is_empty() {
-        cited.sort_by(|a, b| b.1.cmp(&a.1));
+        cited.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
         return cited.into_iter().map(|(s, _)| s).collect();
     }
     named_source(map, node).into_iter().collect()
