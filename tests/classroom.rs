@@ -134,6 +134,9 @@ fn the_first_guess_is_kept_and_scored() {
     assert!(answers.record(&map, c1, Guess { relation: Relation::Supports, source: None }).is_some_and(|c| !c.correct()));
     assert!(answers.record(&map, c2, Guess { relation: Relation::Attacks, source: Some(source(&map, "b")) }).is_some_and(|c| c.correct()));
     assert_eq!(answers.record(&map, p, Guess { relation: Relation::Supports, source: None }), None);
+    let summary = idx(&map, "summary-b");
+    assert_eq!(answers.record(&map, summary, Guess { relation: Relation::Answers, source: None }), None, "not offered");
+    assert_eq!(answers.record(&map, summary, Guess { relation: Relation::Supports, source: Some(9) }), None, "no such source");
     assert_eq!(answers.score(&map), Score { answered: 2, correct: 1 });
 }
 

@@ -64,9 +64,12 @@ pub struct Answers(pub BTreeMap<NodeIdx, Guess>);
 
 impl Answers {
     /// Keep the reader's first guess on `node`: once the answer is shown, guessing again would
-    /// only copy it. Returns the check of the guess kept, or `None` when `node` is not asked.
+    /// only copy it. Returns the check of the guess kept, or `None` (and nothing is recorded)
+    /// when `node` is not asked, or the guess is not one the exercise offers (`Answers`, or a
+    /// source the map does not have).
     pub fn record(&mut self, map: &ArgumentMap, node: NodeIdx, guess: Guess) -> Option<Checked> {
-        if !can_guess(map, node) {
+        let offered = relation_letter(guess.relation).is_some() && guess.source.is_none_or(|s| s < map.sources.len());
+        if !can_guess(map, node) || !offered {
             return None;
         }
         let kept = *self.0.entry(node).or_insert(guess);
