@@ -377,3 +377,85 @@ fn the_flagship_collision_table_joins_its_articles() {
     }
     assert_eq!(counted, map.links.len(), "every link is in exactly one cell or unplaced");
 }
+
+// ---------------------------------------------------------------- never a panic, on anything
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn config() -> ProptestConfig {
+        let cases = std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64);
+        ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+    }
+
+    /// Any JSON value a hand-edited file might hold where a mark belongs.
+    fn any_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            prop_oneof![Just("convinced"), Just("not-convinced"), Just("supports"), Just("attacks"), Just("a"), Just("c1"), Just("")]
+                .prop_map(Value::from),
+            "\\PC{0,6}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(3, 16, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..3).prop_map(Value::from),
+                proptest::collection::btree_map(
+                    prop_oneof![
+                        Just("relation".to_owned()),
+                        Just("source".to_owned()),
+                        Just("c1".to_owned()),
+                        Just("p".to_owned()),
+                        "\\PC{0,4}"
+                    ],
+                    inner,
+                    0..4
+                )
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn a_hand_edited_marks_file_is_read_or_refused(name in any_value(), verdicts in any_value(), answers in any_value()) {
+            let map = map();
+            let file = json!({"format": "argmap-marks/1", "map": "class", "name": name, "verdicts": verdicts, "answers": answers});
+            // Whatever it holds, what is accepted writes back to the same marks.
+            if let Ok(marks) = Marks::from_json(&map, &file.to_string()) {
+                prop_assert_eq!(Marks::from_json(&map, &marks.to_json(&map)), Ok(marks));
+            }
+        }
+
+        #[test]
+        fn any_text_as_marks_or_storage_is_safe(text in "\\PC{0,40}") {
+            let map = map();
+            let _ = Marks::from_json(&map, &text);
+            let answers = Answers::from_storage(&map, &text);
+            prop_assert_eq!(Answers::from_storage(&map, &answers.to_storage(&map)), answers);
+        }
+
+        #[test]
+        fn a_quote_link_is_plain_ascii_with_one_directive(quote in "\\PC{0,200}", fragment in proptest::option::of("[a-z:~=&]{0,8}")) {
+            let url = match &fragment {
+                Some(f) => format!("https://e.org/p#{f}"),
+                None => "https://e.org/p".to_owned(),
+            };
+            let link = quote_link(&url, &quote);
+            prop_assert!(link.starts_with(&url));
+            let added = &link[url.len()..];
+            prop_assert!(added.is_ascii() && !added.contains(' ') && !added.contains('-'), "{}", added);
+            prop_assert!(added.matches('#').count() <= usize::from(fragment.is_none()), "{}", added);
+            if !quote.trim().is_empty() {
+                prop_assert!(added.contains("text="));
+                // The quote's own commas are encoded: at most the one between start and end.
+                let value = added.rsplit("text=").next().unwrap_or("");
+                prop_assert!(value.matches(',').count() <= 1);
+            }
+        }
+    }
+}
