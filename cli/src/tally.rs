@@ -311,8 +311,9 @@ impl Report<'_> {
     }
 
     fn html(&self) -> String {
+        let w = words(&self.lang);
         let mut out = String::new();
-        let title = format!("Class tally: {}", self.text_of(&self.map.title));
+        let title = format!("{}: {}", w.title, self.text_of(&self.map.title));
         let _ = write!(
             out,
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -320,37 +321,30 @@ impl Report<'_> {
             escape(&self.lang),
             escape(&title)
         );
-        let _ = write!(out, "<h1>{}</h1>\n<p>{} <code>{}</code></p>\n", escape(&title), escape(&self.summary_line()), escape(&self.map.id));
+        let _ = write!(out, "<h1>{}</h1>\n<p>{} <code>{}</code></p>\n", escape(&title), escape(&w.files_read(self)), escape(&self.map.id));
 
-        out.push_str("<section>\n<h2>Most disputed</h2>\n");
+        let _ = write!(out, "<section>\n<h2>{}</h2>\n", w.most_disputed);
         let disputed = self.most_disputed();
         if disputed.is_empty() {
-            out.push_str("<p>No claim splits the class.</p>\n");
+            let _ = writeln!(out, "<p>{}</p>", w.no_dispute);
         } else {
             out.push_str("<ol>\n");
             for &n in &disputed {
                 let c = self.claims[n];
-                let _ = writeln!(
-                    out,
-                    "<li>{} <span class=\"count\">{} convinced, {} not convinced</span></li>",
-                    self.node_html(n),
-                    c.convinced,
-                    c.not_convinced
-                );
+                let _ = writeln!(out, "<li>{} <span class=\"count\">{}</span></li>", self.node_html(n), w.counts(c));
             }
             out.push_str("</ol>\n");
         }
         out.push_str("</section>\n");
 
-        out.push_str("<section>\n<h2>Claims</h2>\n");
+        let _ = write!(out, "<section>\n<h2>{}</h2>\n", w.claims);
         let claims = self.marked_claims();
         if claims.is_empty() {
-            out.push_str("<p>No marks.</p>\n");
+            let _ = writeln!(out, "<p>{}</p>", w.no_marks);
         } else {
-            out.push_str(
-                "<table>\n<thead><tr><th scope=\"col\">Claim</th><th scope=\"col\">Convinced</th>\
-                 <th scope=\"col\">Not convinced</th><th scope=\"col\">Share convinced</th><th scope=\"col\">Exercise</th></tr></thead>\n<tbody>\n",
-            );
+            out.push_str("<table>\n");
+            head_row(&mut out, &[w.claim, w.convinced, w.not_convinced, w.share, w.exercise]);
+            out.push_str("<tbody>\n");
             for &n in &claims {
                 let c = self.claims[n];
                 let marks = c.convinced + c.not_convinced;
@@ -358,7 +352,7 @@ impl Report<'_> {
                 let meter = if marks == 0 {
                     String::new()
                 } else {
-                    format!("<meter min=\"0\" max=\"{marks}\" value=\"{}\">{} of {marks}</meter>", c.convinced, c.convinced)
+                    format!("<meter min=\"0\" max=\"{marks}\" value=\"{}\">{}/{marks}</meter>", c.convinced, c.convinced)
                 };
                 let _ = writeln!(
                     out,
@@ -373,25 +367,20 @@ impl Report<'_> {
         }
         out.push_str("</section>\n");
 
-        out.push_str("<section>\n<h2>Each file</h2>\n<table>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Name</th>\
-                      <th scope=\"col\">Verdicts</th><th scope=\"col\">Exercise</th><th scope=\"col\">Inconsistencies</th></tr></thead>\n<tbody>\n");
+        let _ = write!(out, "<section>\n<h2>{}</h2>\n<table>\n", w.each_file);
+        head_row(&mut out, &[w.file, w.name, w.verdicts, w.exercise, w.inconsistencies]);
+        out.push_str("<tbody>\n");
         for f in &self.files {
             let score = f.marks.answers.score(&self.map);
             let mut clashes = String::new();
             if !f.inconsistencies.is_empty() {
                 clashes.push_str("<ul>");
                 for i in &f.inconsistencies {
-                    let _ = write!(
-                        clashes,
-                        "<li>Convinced by {} and by {}, {}</li>",
-                        self.node_html(i.claim),
-                        self.node_html(i.other),
-                        Self::clash_words(&i.clash)
-                    );
+                    let _ = write!(clashes, "<li>{}</li>", w.clash(&self.node_html(i.claim), &self.node_html(i.other), &i.clash));
                 }
                 clashes.push_str("</ul>");
             } else {
-                clashes.push_str("none");
+                clashes.push_str(w.none);
             }
             let _ = writeln!(
                 out,
@@ -406,7 +395,7 @@ impl Report<'_> {
         out.push_str("</tbody>\n</table>\n</section>\n");
 
         if !self.skipped.is_empty() {
-            out.push_str("<section>\n<h2>Skipped files</h2>\n<ul>\n");
+            let _ = write!(out, "<section>\n<h2>{}</h2>\n<ul>\n", w.skipped);
             for (file, reason) in &self.skipped {
                 let _ = writeln!(out, "<li><code>{}</code>: {}</li>", escape(file), escape(reason));
             }
@@ -427,6 +416,116 @@ impl Report<'_> {
         };
         format!("<code>{}</code> <span{lang_attr}>{}</span>", escape(&n.id), escape(self.node_text(node)))
     }
+}
+
+/// The HTML report's own words, in Chinese for a report in Chinese, else in English (the
+/// report is for the class; the terminal summary is for the teacher and stays in English).
+struct Words {
+    zh: bool,
+    title: &'static str,
+    most_disputed: &'static str,
+    no_dispute: &'static str,
+    claims: &'static str,
+    no_marks: &'static str,
+    claim: &'static str,
+    convinced: &'static str,
+    not_convinced: &'static str,
+    share: &'static str,
+    exercise: &'static str,
+    each_file: &'static str,
+    file: &'static str,
+    name: &'static str,
+    verdicts: &'static str,
+    inconsistencies: &'static str,
+    none: &'static str,
+    skipped: &'static str,
+}
+
+const EN: Words = Words {
+    zh: false,
+    title: "Class tally",
+    most_disputed: "Most disputed",
+    no_dispute: "No claim splits the class.",
+    claims: "Claims",
+    no_marks: "No marks.",
+    claim: "Claim",
+    convinced: "Convinced",
+    not_convinced: "Not convinced",
+    share: "Share convinced",
+    exercise: "Exercise",
+    each_file: "Each file",
+    file: "File",
+    name: "Name",
+    verdicts: "Verdicts",
+    inconsistencies: "Inconsistencies",
+    none: "none",
+    skipped: "Skipped files",
+};
+
+const ZH: Words = Words {
+    zh: true,
+    title: "全班统计",
+    most_disputed: "分歧最大的论点",
+    no_dispute: "没有哪个论点让全班意见分歧。",
+    claims: "各论点",
+    no_marks: "没有标记。",
+    claim: "论点",
+    convinced: "被说服",
+    not_convinced: "未被说服",
+    share: "被说服的比例",
+    exercise: "练习",
+    each_file: "每份文件",
+    file: "文件",
+    name: "姓名",
+    verdicts: "判断",
+    inconsistencies: "自相矛盾之处",
+    none: "无",
+    skipped: "跳过的文件",
+};
+
+fn words(lang: &str) -> &'static Words {
+    if lang == "zh" || lang.starts_with("zh-") {
+        &ZH
+    } else {
+        &EN
+    }
+}
+
+impl Words {
+    /// The whole sentence is escaped by the caller.
+    fn files_read(&self, report: &Report) -> String {
+        let (read, skipped) = (report.files.len(), report.skipped.len());
+        match (self.zh, skipped) {
+            (true, 0) => format!("读取了 {read} 份标记文件"),
+            (true, _) => format!("读取了 {read} 份标记文件，跳过 {skipped} 份"),
+            (false, _) => report.summary_line(),
+        }
+    }
+
+    fn counts(&self, c: ClaimCount) -> String {
+        if self.zh {
+            format!("{} 人被说服，{} 人未被说服", c.convinced, c.not_convinced)
+        } else {
+            format!("{} convinced, {} not convinced", c.convinced, c.not_convinced)
+        }
+    }
+
+    /// `claim` and `other` are HTML already.
+    fn clash(&self, claim: &str, other: &str, clash: &Clash) -> String {
+        match (self.zh, clash) {
+            (true, Clash::Attacks) => format!("同时被 {claim} 和反驳它的 {other} 说服"),
+            (true, Clash::Contradicts) => format!("同时被 {claim} 和与之矛盾的 {other} 说服"),
+            (false, _) => format!("Convinced by {claim} and by {other}, {}", Report::clash_words(clash)),
+        }
+    }
+}
+
+fn head_row(out: &mut String, headers: &[&str]) {
+    out.push_str("<thead><tr>");
+    for h in headers {
+        let _ = write!(out, "<th scope=\"col\">{h}</th>");
+    }
+    out.push_str("</tr></thead>\n");
 }
 
 /// "2/3 67%", or "-" when nobody answered.

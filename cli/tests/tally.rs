@@ -174,7 +174,7 @@ fn the_html_report_is_static_escaped_and_strict_csp_clean() {
     let _ = std::fs::remove_dir_all(&dir);
 
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh\">"), "{html}");
-    assert!(html.contains("<title>Class tally: 课堂上用手机？</title>"));
+    assert!(html.contains("<title>全班统计: 课堂上用手机？</title>"));
     let lower = html.to_lowercase();
     assert!(!lower.contains("<script"), "no script, and a name that tries one is escaped");
     assert!(!lower.contains(" style="), "no style attribute");
@@ -188,7 +188,13 @@ fn the_html_report_is_static_escaped_and_strict_csp_clean() {
     // A text in the report's language, and one that falls back to the map's first language.
     assert!(html.contains("<code>c1</code> <span>手机让人分心</span>"), "{html}");
     assert!(html.contains("<code>c2</code> <span lang=\"en\">Distraction is a habit, not a device</span>"), "{html}");
-    assert!(html.contains("<meter min=\"0\" max=\"3\" value=\"2\">2 of 3</meter>"));
+    assert!(html.contains("<meter min=\"0\" max=\"3\" value=\"2\">2/3</meter>"));
+    // The report's own words are in its language.
+    assert!(
+        html.contains("<h2>分歧最大的论点</h2>") && html.contains("<p>读取了 3 份标记文件，跳过 1 份 <code>class</code></p>"),
+        "{html}"
+    );
+    assert!(html.contains("<li>同时被 <code>c1</code> <span>手机让人分心</span> 和反驳它的 <code>c2</code>"), "{html}");
     assert!(html.contains("<li><code>truncated.json</code>: line 1, column 75: not valid JSON: this is not a marks file</li>"), "{html}");
     // Every element that opens, closes (the report's own tags, no void ones but meta).
     for tag in ["main", "section", "table", "thead", "tbody", "tr", "td", "th", "ul", "ol", "li", "code", "span", "meter", "h1", "h2", "p"]
@@ -196,4 +202,22 @@ fn the_html_report_is_static_escaped_and_strict_csp_clean() {
         let opened = html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count();
         assert_eq!(opened, html.matches(&format!("</{tag}>")).count(), "<{tag}> balanced");
     }
+}
+
+#[test]
+fn the_html_report_speaks_the_maps_first_language_by_default() {
+    let out_file = std::env::temp_dir().join(format!("argmap-tally-en-{}.html", std::process::id()));
+    let out_path = out_file.to_str().expect("UTF-8 path");
+    let out = argmap(&["tally", "map.json", "alice.json", "carol.json", "--html", out_path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = std::fs::read_to_string(&out_file).expect("the report was written");
+    let _ = std::fs::remove_file(&out_file);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(html.contains("<h1>Class tally: Phones in class?</h1>\n<p>2 marks file(s) read <code>class</code></p>"), "{html}");
+    assert!(html.contains("<span class=\"count\">1 convinced, 1 not convinced</span>"), "{html}");
+    assert!(
+        html.contains("<li>Convinced by <code>c1</code> <span>Phones distract &lt;everyone&gt;</span> and by <code>c2</code> <span>Distraction is a habit, not a device</span>, which attacks it</li>"),
+        "{html}"
+    );
+    assert!(!html.contains("Skipped files"), "nothing was skipped");
 }
