@@ -183,6 +183,12 @@ fn en_problem(kind: &ProblemKind) -> String {
         Cycle { ids } => format!("cycle: {} (each is the parent of the one before)", ids.join(" -> ")),
         Unreachable { url, reason } => format!("could not load {url}: {reason}"),
         Http { url, status, status_text } => format!("could not load {url}: HTTP {status} {status_text}"),
+        MarksForAnotherMap { found, expected } => format!("these marks are for the map \"{found}\", not for this map \"{expected}\""),
+        NewerMarks { found } => format!("the file is in a newer format, \"{found}\"; this reader knows \"argmap-marks/1\": update argmap to read it"),
+        MapNotMarks { found } => format!("this is a map (\"{found}\"), not a marks file"),
+        NotMarks { found } => format!("not a marks file: expected \"format\": \"argmap-marks/1\", found \"{found}\""),
+        NotAnExercise { id } => format!("the exercise does not ask about \"{id}\": it neither supports nor attacks its parent"),
+        TooLong { limit } => format!("longer than {limit} characters"),
     }
 }
 
@@ -227,6 +233,12 @@ fn zh_problem(kind: &ProblemKind) -> String {
         Cycle { ids } => format!("循环：{}（每个都是前一个的父节点）", ids.join(" -> ")),
         Unreachable { url, reason } => format!("无法加载 {url}：{reason}"),
         Http { url, status, status_text } => format!("无法加载 {url}：HTTP {status} {status_text}"),
+        MarksForAnotherMap { found, expected } => format!("这些标记属于论证图“{found}”，不是本图“{expected}”"),
+        NewerMarks { found } => format!("文件格式“{found}”较新；本阅读器只认识“argmap-marks/1”，请更新 argmap"),
+        MapNotMarks { found } => format!("这是论证图（“{found}”），不是标记文件"),
+        NotMarks { found } => format!("不是标记文件：应为 \"format\": \"argmap-marks/1\"，实为“{found}”"),
+        NotAnExercise { id } => format!("练习不涉及“{id}”：它既不支持也不反驳其上级"),
+        TooLong { limit } => format!("超过 {limit} 个字符"),
     }
 }
 

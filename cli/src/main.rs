@@ -4,8 +4,11 @@
 //! `argmap render MAP.json [--lang zh|en]`: write the whole map to stdout as static HTML (nested
 //! `<details>`), the fallback a page puts inside `<argument-map>` for readers without
 //! JavaScript. Exit 1 when the map has a problem (printed as `validate` does), 2 on a usage error.
+//!
+//! `argmap tally MAP.json MARKS.json…`: a class's marks files summed up (see `tally.rs`).
 
 mod fallback;
+mod tally;
 
 use std::process::ExitCode;
 
@@ -13,7 +16,8 @@ use argmap::model::{load, Problem};
 use argmap_cli::locate::locate;
 
 const USAGE: &str = "usage: argmap validate MAP.json [MAP.json …]
-       argmap render MAP.json [--lang zh|en]    static HTML (no-JavaScript fallback) to stdout";
+       argmap render MAP.json [--lang zh|en]    static HTML (no-JavaScript fallback) to stdout
+       argmap tally MAP.json MARKS.json [MARKS.json …] [--html OUT.html] [--lang zh|en]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,6 +27,7 @@ fn main() -> ExitCode {
             Some((file, lang)) => render(file, lang),
             None => usage(),
         },
+        Some((cmd, rest)) if cmd == "tally" => tally::run(rest),
         _ => usage(),
     }
 }

@@ -44,7 +44,7 @@ pub fn load(text: &str) -> Result<ArgumentMap, Vec<Problem>> {
 }
 
 /// serde_json's message ends with " at line L column C"; the position is kept separately.
-fn syntax_message(e: &serde_json::Error) -> String {
+pub(super) fn syntax_message(e: &serde_json::Error) -> String {
     let full = e.to_string();
     match full.rfind(" at line ") {
         Some(i) => full[..i].to_owned(),
@@ -53,7 +53,7 @@ fn syntax_message(e: &serde_json::Error) -> String {
 }
 
 /// serde_json counts columns in bytes; everything else, and every editor, in characters.
-fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+pub(super) fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
     let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else { return byte_column };
     let mut end = byte_column.saturating_sub(1).min(line_text.len());
     while !line_text.is_char_boundary(end) {
@@ -70,7 +70,7 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-fn type_of(v: &Value) -> JsonType {
+pub(super) fn type_of(v: &Value) -> JsonType {
     match v {
         Value::Null => JsonType::Null,
         Value::Bool(_) => JsonType::Boolean,
@@ -101,6 +101,7 @@ struct RawNode {
     detail: Option<Text>,
     evidence: Vec<(String, String, Evidence)>, // (path, source id, evidence with source unresolved)
     flags: Vec<String>,
+    prompt: Option<Text>,
 }
 
 impl RawNode {
@@ -117,6 +118,7 @@ impl RawNode {
             detail: None,
             evidence: Vec::new(),
             flags: Vec::new(),
+            prompt: None,
         }
     }
 }
@@ -138,7 +140,7 @@ struct RawMap {
     root: Option<String>,
     nodes: Vec<RawNode>,
     links: Vec<RawLink>,
-    tour: Vec<(String, String, Text)>, // (path, node id, note)
+    tour: Vec<(String, String, Text, Option<Text>)>, // (path, node id, note, question)
     side_names: Vec<(Side, Text)>,
 }
 
@@ -314,7 +316,8 @@ impl Decoder {
                 let s = self.object(step, &path)?;
                 let node = self.required_string(s, "node", &path);
                 let note = self.required_text(s, "note", &path);
-                Some((path, node?, note?))
+                let question = self.optional_text(s, "question", &path);
+                Some((path, node?, note?, question))
             })
             .collect();
         let mut side_names = Vec::new();
@@ -379,6 +382,7 @@ impl Decoder {
         }
         let text = self.required_text(o, "text", &path);
         let detail = self.optional_text(o, "detail", &path);
+        let prompt = self.optional_text(o, "prompt", &path);
         let mut evidence = Vec::new();
         for (i, e) in self.array(o, "evidence", &path, false).iter().enumerate() {
             let epath = format!("{path}.evidence[{i}]");
@@ -409,6 +413,7 @@ impl Decoder {
             detail,
             evidence,
             flags,
+            prompt,
             path,
         }
     }
@@ -488,6 +493,7 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
             detail: raw_node.detail,
             evidence,
             flags: raw_node.flags,
+            prompt: raw_node.prompt,
         });
     }
 
@@ -524,7 +530,7 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
     let tour = raw
         .tour
         .into_iter()
-        .filter_map(|(path, node, note)| Some(TourStep { node: resolve(problems, join(&path, "node"), &node)?, note }))
+        .filter_map(|(path, node, note, question)| Some(TourStep { node: resolve(problems, join(&path, "node"), &node)?, note, question }))
         .collect();
 
     let root = root?;

@@ -2,9 +2,13 @@
 //! reader's view state as `state + action -> state`. No web crate is used here, so all of it is
 //! tested natively with `cargo test`, and the widget is a thin layer on top.
 
+mod articles;
+mod exercise;
 mod fragment;
 mod load;
+mod marks;
 mod problem;
+mod quote_link;
 mod search;
 mod text;
 mod tree;
@@ -12,8 +16,12 @@ mod types;
 mod verdict;
 mod view;
 
+pub use articles::{article_of, collisions, node_sources, CollisionCell, Collisions};
+pub use exercise::{can_guess, check_guess, Answers, Checked, Guess, Score};
 pub use load::{load, MAX_MAP_BYTES, MAX_NODES};
+pub use marks::{Marks, MARKS_FORMAT, MAX_NAME_CHARS};
 pub use problem::{JsonType, Problem, ProblemKind};
+pub use quote_link::{quote_link, MAX_EXACT_QUOTE_CHARS};
 pub use search::{find, Elsewhere, Field, Hits};
 pub use text::{is_web_link, lang_base, Text};
 pub use tree::{rows_where, visible_rows, Row};

@@ -63,6 +63,18 @@ pub enum ProblemKind {
     /// The map could not be fetched; `reason` is the browser's own words.
     Unreachable { url: String, reason: String },
     Http { url: String, status: u16, status_text: String },
+    /// Marks files (`argmap-marks/1`): for another map than this one.
+    MarksForAnotherMap { found: String, expected: String },
+    /// A newer `argmap-marks/N` than this reader knows.
+    NewerMarks { found: String },
+    /// A map where a marks file was expected.
+    MapNotMarks { found: String },
+    /// Some other `format`, or none.
+    NotMarks { found: String },
+    /// An answer about a node the exercise does not ask about (it neither supports nor attacks).
+    NotAnExercise { id: String },
+    /// A text over this many characters.
+    TooLong { limit: usize },
 }
 
 impl Problem {

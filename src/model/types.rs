@@ -115,6 +115,8 @@ pub struct Node {
     pub detail: Option<Text>,
     pub evidence: Vec<Evidence>,
     pub flags: Vec<String>,
+    /// A critical question about this node for a class to discuss.
+    pub prompt: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -129,6 +131,8 @@ pub struct Link {
 pub struct TourStep {
     pub node: NodeIdx,
     pub note: Text,
+    /// A question to put to the class at this stop.
+    pub question: Option<Text>,
 }
 
 /// A loaded, validated map: every reference resolved to an index, sides derived, levels known.
