@@ -1,8 +1,9 @@
-//! The pure model of an argument map: types, loading and validation, tree queries, and the
-//! reader's view state as `state + action -> state`. No web crate is used here, so all of it is
-//! tested natively with `cargo test`, and the widget is a thin layer on top.
+//! The pure model of an argument map: types, loading and validation, tree queries, the reader's
+//! view state as `state + action -> state`, and the map view's layout. No web crate is used here,
+//! so all of it is tested natively with `cargo test`, and the widget is a thin layer on top.
 
 mod fragment;
+mod layout;
 mod load;
 mod locate;
 mod problem;
@@ -13,6 +14,10 @@ mod types;
 mod verdict;
 mod view;
 
+pub use layout::{
+    balance, cross_links, layout, rows_by_side, side_order, Balance, Connector, Curve, Layout, LayoutOptions, LinkCurve, Links,
+    Orientation, Packing, Point, Rect, SideBalance, Size, MAX_CARD_SIZE, MAX_GAP, SIDE_ORDER,
+};
 pub use load::{load, MAX_MAP_BYTES, MAX_NODES};
 pub use locate::locate;
 pub use problem::Problem;
