@@ -148,22 +148,16 @@ fn check(map: &ArgumentMap, rows: &[Row], sizes: &[Size], o: &LayoutOptions, l: 
         prop_assert_eq!(l.parent(i), expected, "row {}'s parent", i);
     }
 
-    // No overlap; cards of one level at least the smaller gap apart.
-    let min_gap = o.sibling_gap.min(o.subtree_gap);
+    // No overlap; cards of one level at least `sibling_gap` apart, or `subtree_gap` if they
+    // have different parents.
     for i in 0..n {
         for j in i + 1..n {
             let (a, b) = (&l.cards[i], &l.cards[j]);
             let (ab, bb) = (breadth(o, a), breadth(o, b));
             let (ad, bd) = (depth(o, a), depth(o, b));
             if ad.0 == bd.0 {
-                prop_assert!(
-                    ab.1 + min_gap <= bb.0 + EPS || bb.1 + min_gap <= ab.0 + EPS,
-                    "rows {} and {} too close: {:?} {:?}",
-                    i,
-                    j,
-                    a,
-                    b
-                );
+                let gap = if l.parent(i) == l.parent(j) { o.sibling_gap } else { o.subtree_gap };
+                prop_assert!(ab.1 + gap <= bb.0 + EPS || bb.1 + gap <= ab.0 + EPS, "rows {} and {} too close: {:?} {:?}", i, j, a, b);
             } else {
                 prop_assert!(
                     ad.1 + o.level_gap <= bd.0 + EPS || bd.1 + o.level_gap <= ad.0 + EPS,

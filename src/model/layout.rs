@@ -16,11 +16,12 @@
 //! and each parent is centred on the block of its children. Hence:
 //!
 //! - no two cards overlap: at each level cards are at least `sibling_gap` apart (siblings) or
-//!   `subtree_gap` (cards of different sibling subtrees); levels are `level_gap` apart;
+//!   `subtree_gap` (cards with different parents); levels are `level_gap` apart;
 //! - siblings keep the order of `rows` (the map's order: supports before attacks);
 //! - each subtree is a contiguous block: at every level its cards come one after another, with no
 //!   card from outside between them (with `Packing::Bands`, the whole subtree's bounding band is
-//!   free of other cards too, at the cost of a larger map);
+//!   free of other cards too, at the cost of a larger map; a band holding more than one card
+//!   keeps at least `subtree_gap` from the next);
 //! - a card's offset from its parent depends only on the parent's shown subtree (its shape and its
 //!   cards' sizes), never on what is shown elsewhere.
 //!
@@ -235,11 +236,14 @@ fn clean_gap(v: f32) -> f64 {
 struct Contour {
     edges: Vec<(f64, f64)>,
     offset: f64,
+    /// Collapsed to a band (`Packing::Bands`) that holds more than one card: the band is kept
+    /// `subtree_gap` from its neighbours, as compact packing keeps cousins.
+    deep: bool,
 }
 
 impl Contour {
     fn single(breadth: f64) -> Contour {
-        Contour { edges: vec![(-breadth / 2.0, breadth / 2.0)], offset: 0.0 }
+        Contour { edges: vec![(-breadth / 2.0, breadth / 2.0)], offset: 0.0, deep: false }
     }
 
     /// How far right of `self`'s frame `next`'s frame must go so that, at every level both have,
@@ -247,7 +251,11 @@ impl Contour {
     fn separation(&self, next: &Contour, sibling_gap: f64, subtree_gap: f64) -> f64 {
         let mut s = f64::NEG_INFINITY;
         for (level, (a, b)) in self.edges.iter().rev().zip(next.edges.iter().rev()).enumerate() {
-            let gap = if level == 0 { sibling_gap } else { subtree_gap };
+            let gap = match (level, self.deep || next.deep) {
+                (0, false) => sibling_gap,
+                (0, true) => sibling_gap.max(subtree_gap),
+                _ => subtree_gap,
+            };
             s = s.max(a.1 + self.offset + gap - (b.0 + next.offset));
         }
         if s.is_finite() {
@@ -261,6 +269,7 @@ impl Contour {
     /// high edges from `next` where it reaches.
     fn merge(self, mut next: Contour, shift: f64) -> Contour {
         next.offset += shift;
+        next.deep |= self.deep;
         if next.edges.len() > self.edges.len() {
             for (dst, src) in next.edges.iter_mut().rev().zip(self.edges.iter().rev()) {
                 dst.0 = src.0 + self.offset - next.offset;
@@ -268,6 +277,7 @@ impl Contour {
             next
         } else {
             let mut merged = self;
+            merged.deep = next.deep;
             for (dst, src) in merged.edges.iter_mut().rev().zip(next.edges.iter().rev()) {
                 dst.1 = src.1 + next.offset - merged.offset;
             }
@@ -279,6 +289,7 @@ impl Contour {
     fn collapse(&mut self) {
         let lo = self.edges.iter().map(|e| e.0).fold(f64::INFINITY, f64::min);
         let hi = self.edges.iter().map(|e| e.1).fold(f64::NEG_INFINITY, f64::max);
+        self.deep |= self.edges.len() > 1;
         self.edges.clear();
         if lo <= hi {
             self.edges.push((lo, hi));
