@@ -2,7 +2,10 @@
 //! tree, a 20,000-deep chain, one node with 20,000 children) and over the flagship fully open,
 //! plus `cross_links` and `balance`; median, min and max over repeated runs.
 //!
-//!   cargo run --release --example layout_bench -- [--json]
+//!   cargo run --release --example layout_bench -- [--json] [MAP.json …]
+//!
+//! Map files given are laid out fully open too (e.g. the benchmark's bench/.work/maps/argmap-*.json,
+//! the maps bench/wasm-load times in wasm).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -94,12 +97,16 @@ fn sizes(rows: &[Row]) -> Vec<Size> {
 
 fn main() {
     let json = std::env::args().any(|a| a == "--json");
-    let maps = [
-        ("random tree, 20,000 shown", random_tree(20_000)),
-        ("chain 20,000 deep", chain(20_000)),
-        ("one node with 20,000 children", star(20_000)),
-        ("flagship, fully open", include_str!("../www/maps/open-vs-closed.json").to_owned()),
+    let mut maps = vec![
+        ("random tree, 20,000 shown".to_owned(), random_tree(20_000)),
+        ("chain 20,000 deep".to_owned(), chain(20_000)),
+        ("one node with 20,000 children".to_owned(), star(20_000)),
+        ("flagship, fully open".to_owned(), include_str!("../www/maps/open-vs-closed.json").to_owned()),
     ];
+    for file in std::env::args().skip(1).filter(|a| a != "--json") {
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        maps.push((file, text));
+    }
     let mut results = Vec::new();
     for (name, text) in &maps {
         let map = load(text).unwrap_or_else(|p| panic!("{name}: {}", p[0]));

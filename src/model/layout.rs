@@ -242,8 +242,13 @@ struct Contour {
 }
 
 impl Contour {
-    fn single(breadth: f64) -> Contour {
-        Contour { edges: vec![(-breadth / 2.0, breadth / 2.0)], offset: 0.0, deep: false }
+    /// A leaf's outline, in a vector from `spare` (the ones merges freed) if there is one: most
+    /// rows are leaves, and allocating is what costs most in wasm.
+    fn single(breadth: f64, spare: &mut Vec<Vec<(f64, f64)>>) -> Contour {
+        let mut edges = spare.pop().unwrap_or_default();
+        edges.clear();
+        edges.push((-breadth / 2.0, breadth / 2.0));
+        Contour { edges, offset: 0.0, deep: false }
     }
 
     /// How far right of `self`'s frame `next`'s frame must go so that, at every level both have,
@@ -266,14 +271,15 @@ impl Contour {
     }
 
     /// `self` with `next` placed `shift` to its right: low edges from `self` where it reaches,
-    /// high edges from `next` where it reaches.
-    fn merge(self, mut next: Contour, shift: f64) -> Contour {
+    /// high edges from `next` where it reaches. The vector it no longer needs goes to `spare`.
+    fn merge(self, mut next: Contour, shift: f64, spare: &mut Vec<Vec<(f64, f64)>>) -> Contour {
         next.offset += shift;
         next.deep |= self.deep;
         if next.edges.len() > self.edges.len() {
             for (dst, src) in next.edges.iter_mut().rev().zip(self.edges.iter().rev()) {
                 dst.0 = src.0 + self.offset - next.offset;
             }
+            spare.push(self.edges);
             next
         } else {
             let mut merged = self;
@@ -281,6 +287,7 @@ impl Contour {
             for (dst, src) in merged.edges.iter_mut().rev().zip(next.edges.iter().rev()) {
                 dst.1 = src.1 + next.offset - merged.offset;
             }
+            spare.push(next.edges);
             merged
         }
     }
@@ -325,8 +332,13 @@ pub fn layout(map: &ArgumentMap, rows: &[Row], sizes: &[Size], options: &LayoutO
     let mut last_child = vec![NONE; n + 1];
     let mut next_sibling = vec![NONE; n + 1];
     let mut level = vec![0usize; n];
+    // Each row's node is read once, here: on a large map the nodes are far apart in memory, and
+    // fetching them is most of the cost.
+    let mut relation = vec![None; n];
     for (i, row) in rows.iter().enumerate() {
-        let p = map.nodes.get(row.node).and_then(|node| node.parent).and_then(|p| row_of.get(p).copied()).unwrap_or(NONE);
+        let node = map.nodes.get(row.node);
+        relation[i] = node.and_then(|node| node.relation);
+        let p = node.and_then(|node| node.parent).and_then(|p| row_of.get(p).copied()).unwrap_or(NONE);
         let p = if p == NONE { virtual_root } else { p };
         parent[i] = p;
         level[i] = level.get(p).map_or(0, |l| l + 1);
@@ -344,6 +356,7 @@ pub fn layout(map: &ArgumentMap, rows: &[Row], sizes: &[Size], options: &LayoutO
     // relative to it, and its subtree's contour.
     let mut offset = vec![0.0f64; n + 1];
     let mut contour: Vec<Option<Contour>> = (0..=n).map(|_| None).collect();
+    let mut spare: Vec<Vec<(f64, f64)>> = Vec::new();
     let mut subtree_end: Vec<usize> = (1..=n).collect();
     // The virtual root last: it gathers the finished top-level trees.
     for p in (0..n).rev().chain(std::iter::once(virtual_root)) {
@@ -363,7 +376,7 @@ pub fn layout(map: &ArgumentMap, rows: &[Row], sizes: &[Size], options: &LayoutO
                 Some(placed) => {
                     offset[c] = placed.separation(&next, sibling_gap, subtree_gap);
                     block.1 = offset[c] + half;
-                    placed.merge(next, offset[c])
+                    placed.merge(next, offset[c], &mut spare)
                 }
             });
             if p < n {
@@ -373,7 +386,7 @@ pub fn layout(map: &ArgumentMap, rows: &[Row], sizes: &[Size], options: &LayoutO
         }
         let own = extent.get(p).map_or(0.0, |e| e.0);
         let mut outline = match children {
-            None => Contour::single(own),
+            None => Contour::single(own, &mut spare),
             Some(mut below) => {
                 let middle = (block.0 + block.1) / 2.0;
                 let mut c = first_child[p];
@@ -436,8 +449,7 @@ pub fn layout(map: &ArgumentMap, rows: &[Row], sizes: &[Size], options: &LayoutO
                 let mid = (from.y + to.y) / 2.0;
                 Curve { from, c1: Point { x: from.x, y: mid }, c2: Point { x: to.x, y: mid }, to }
             };
-            let relation = map.nodes.get(rows[child].node).and_then(|node| node.relation);
-            Some(Connector { parent: p, child, relation, curve })
+            Some(Connector { parent: p, child, relation: relation[child], curve })
         })
         .collect();
     let (width, height) = if right { (depth_total, breadth_total) } else { (breadth_total, depth_total) };
