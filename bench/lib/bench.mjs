@@ -181,6 +181,19 @@ async function loadInWasm(browser, base, size) {
   return stat(samples);
 }
 
+async function layoutInWasm(browser, base, size) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/bench/load.html`);
+  const { rows, samples } = await page.evaluate(
+    ([url, runs]) => window.__timeLayout(url, runs),
+    [`/maps/argmap-${size}.json`, size >= 20000 ? 15 : 25],
+  );
+  await context.close();
+  if (rows !== size) throw new Error(`layout() in wasm laid out ${rows} cards of the ${size}-node map`);
+  return stat(samples);
+}
+
 // ---------------------------------------------------------------- the run
 
 function classify(tool, path) {
@@ -242,6 +255,10 @@ async function main() {
     results.loadInWasm = {};
     if (existsSync(join(WORK, 'wasm-load', 'argmap_wasm_load_bg.wasm'))) {
       for (const size of SIZES_RUN) results.loadInWasm[size] = await loadInWasm(browser, base, size);
+    }
+    results.layoutInWasm = {};
+    if (existsSync(join(WORK, 'wasm-load', 'argmap_wasm_load_bg.wasm'))) {
+      for (const size of SIZES_RUN) results.layoutInWasm[size] = await layoutInWasm(browser, base, size);
     }
   } finally {
     await browser.close();
@@ -369,6 +386,8 @@ function targets(r) {
   }
   const w = r.loadInWasm?.[20000]?.median;
   if (w != null) add('load + validate 20,000 nodes in wasm ≤ 100 ms', 'ms', 100, w, undefined, `natively ${fmt(r.loadNative?.find((n) => n.nodes === 20000)?.load_ms?.median, 'ms')}`);
+  const lw = r.layoutInWasm?.[20000]?.median;
+  if (lw != null) add('laying out 20,000 shown nodes in wasm ≤ 20 ms', 'ms', 20, lw);
   return t;
 }
 
@@ -460,6 +479,12 @@ function report(r) {
     const kb = nat ? `${Math.round(nat.bytes / 1024).toLocaleString('en')} KB` : '';
     lines.push(`| ${size.toLocaleString('en')} | ${kb} | ${ms(r.loadInWasm?.[size])} | ${nat ? ms(nat.load_ms) : 'n/a'} | ${nat ? round(nat.parse_ms.median) : 'n/a'} |`);
   }
+  lines.push('');
+  lines.push('**Laying out the map view**, every node shown (`argmap::model::layout`, in wasm in Chromium), ms');
+  lines.push('');
+  lines.push('| nodes | layout |');
+  lines.push('|---:|---:|');
+  for (const size of r.sizes) lines.push(`| ${size.toLocaleString('en')} | ${ms(r.layoutInWasm?.[size])} |`);
   lines.push('');
   lines.push('**Budget targets**');
   lines.push('');

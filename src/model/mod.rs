@@ -1,10 +1,11 @@
-//! The pure model of an argument map: types, loading and validation, tree queries, and the
-//! reader's view state as `state + action -> state`. No web crate is used here, so all of it is
-//! tested natively with `cargo test`, and the widget is a thin layer on top.
+//! The pure model of an argument map: types, loading and validation, tree queries, the reader's
+//! view state as `state + action -> state`, and the map view's layout. No web crate is used here,
+//! so all of it is tested natively with `cargo test`, and the widget is a thin layer on top.
 
 mod articles;
 mod exercise;
 mod fragment;
+mod layout;
 mod load;
 mod marks;
 mod problem;
@@ -18,6 +19,10 @@ mod view;
 
 pub use articles::{article_of, collisions, node_sources, CollisionCell, Collisions};
 pub use exercise::{can_guess, check_guess, Answers, Checked, Guess, Score};
+pub use layout::{
+    balance, cross_links, layout, rows_by_side, side_order, Balance, Connector, Curve, Layout, LayoutOptions, LinkCurve, Links,
+    Orientation, Packing, Point, Rect, SideBalance, Size, MAX_CARD_SIZE, MAX_GAP, SIDE_ORDER,
+};
 pub use load::{load, MAX_MAP_BYTES, MAX_NODES};
 pub use marks::{Marks, MARKS_FORMAT, MAX_NAME_CHARS};
 pub use problem::{JsonType, Problem, ProblemKind};
