@@ -53,6 +53,18 @@ pub struct Strings {
     pub no_marks: &'static str,
     pub clear_marks: &'static str,
     pub not_kept: &'static str,
+    /// On a card: "⇄ 2 links" to nodes not on the map now.
+    pub links_elsewhere: fn(usize) -> String,
+    /// The view switch, the zoom controls and the picture.
+    pub view_map: &'static str,
+    pub view_outline: &'static str,
+    pub view_switch: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub zoom_fit: &'static str,
+    pub save_picture: &'static str,
+    /// Under the title: how many positions and claims argue each side, shown and in all.
+    pub balance: fn(&str, usize, usize, usize, usize) -> String,
     /// Where a search matched, when not in the claim as shown: "In the source's words: …".
     pub found_in_text: &'static str,
     pub found_in_detail: &'static str,
@@ -128,6 +140,17 @@ const EN: Strings = Strings {
     no_marks: "Mark claims as convinced or not, and see which side you lean to.",
     clear_marks: "Clear my marks",
     not_kept: "This browser does not allow storage: your marks last only until you leave.",
+    links_elsewhere: |n| if n == 1 { "⇄ 1 link".into() } else { format!("⇄ {n} links") },
+    view_map: "Map",
+    view_outline: "Outline",
+    view_switch: "View",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    zoom_fit: "Fit",
+    save_picture: "Save picture",
+    balance: |side, positions, claims, all_positions, all_claims| {
+        format!("{side}: {positions}/{all_positions} positions, {claims}/{all_claims} claims")
+    },
     found_in_text: "In another language",
     found_in_detail: "In the details",
     found_in_quote: "In the source's words",
@@ -299,6 +322,17 @@ const ZH: Strings = Strings {
     no_marks: "把论点标记为“被说服”或“未被说服”，看看你倾向哪一边。",
     clear_marks: "清除我的标记",
     not_kept: "此浏览器不允许存储：你的标记只保留到离开页面为止。",
+    links_elsewhere: |n| format!("⇄ {n} 条关联"),
+    view_map: "论证图",
+    view_outline: "大纲",
+    view_switch: "视图",
+    zoom_in: "放大",
+    zoom_out: "缩小",
+    zoom_fit: "适合窗口",
+    save_picture: "保存图片",
+    balance: |side, positions, claims, all_positions, all_claims| {
+        format!("{side}：立场 {positions}/{all_positions}，论点 {claims}/{all_claims}")
+    },
     found_in_text: "其他语言中",
     found_in_detail: "详情中",
     found_in_quote: "原文中",

@@ -7,7 +7,8 @@
 // Attributes: src (a map URL) or an inline <script type="application/json"> child; lang;
 // theme (light | dark | auto, pure CSS in argmap.css); height (a CSS length, or a number of
 // pixels: the widget then scrolls inside it; else it grows with its content); tour (start in the
-// guided tour, in large type); history (keep the view in the page URL: standalone page only).
+// guided tour, in large type); history (keep the view in the page URL: standalone page only);
+// view (map | outline | auto: the map where the widget is at least 600 px wide, else the outline).
 // Any change after mount updates the widget in place. Every element is independent; elements
 // added later mount by themselves. Any other children (e.g. the static fallback that
 // `argmap render` writes) show until the widget mounts, and stay if it cannot.
@@ -79,6 +80,7 @@ function optionsOf(element, instance) {
     lang: attr('lang') ?? (element.closest('[lang]')?.getAttribute('lang') || undefined),
     tour: flag(element, 'tour'),
     history: flag(element, 'history'),
+    view: attr('view'),
     instance,
   };
 }
@@ -94,7 +96,7 @@ function cssHeight(value) {
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 class ArgumentMapElement extends HTMLElement {
-  static observedAttributes = ['src', 'lang', 'tour', 'history', 'height'];
+  static observedAttributes = ['src', 'lang', 'tour', 'history', 'height', 'view'];
 
   #widget = null;     // the mounted widget, once mounted
   #options = null;    // the options it shows

@@ -60,6 +60,10 @@ impl ViewState {
             out.push_str("&lens=");
             encode(&map.sources[lens].id, &mut out);
         }
+        if let Some(mode) = self.chosen_mode {
+            out.push_str("&view=");
+            out.push_str(mode.as_str());
+        }
         out
     }
 
@@ -68,6 +72,7 @@ impl ViewState {
     pub fn with_fragment(&self, map: &ArgumentMap, fragment: &str) -> ViewState {
         let mut next = self.clone();
         next.lens = None;
+        next.chosen_mode = None;
         for pair in fragment.trim_start_matches('#').split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             match key {
@@ -92,6 +97,10 @@ impl ViewState {
                 }
                 "lang" => next.lang = super::view::pick_lang(map, &decode(value)),
                 "lens" => next.lens = map.sources.iter().position(|s| s.id == decode(value)),
+                "view" => {
+                    next.chosen_mode = super::view::ViewMode::parse(value);
+                    next.mode = next.chosen_mode.unwrap_or(next.mode);
+                }
                 _ => {}
             }
         }

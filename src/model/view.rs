@@ -1,6 +1,7 @@
 //! What the reader has done to the map, as a value: `ViewState::apply(map, action)` returns the
 //! next state. The widget keeps one of these in a reducer; deep links serialise part of it.
 
+use super::layout::rows_by_side;
 use super::search::Hits;
 use super::tree::{rows_where, visible_rows, Row};
 use super::types::{ArgumentMap, NodeIdx};
@@ -25,6 +26,39 @@ pub struct ViewState {
     pub present: bool,
     /// The reader's own marks on claims.
     pub verdicts: Verdicts,
+    /// How the map is drawn now: as a map, or as an outline (the widget decides from the host's
+    /// wish, the reader's choice and the room it has).
+    pub mode: ViewMode,
+    /// What the reader chose with the view switch, if anything; a link carries it.
+    pub chosen_mode: Option<ViewMode>,
+}
+
+/// The two drawings of one state: the same rows, the same keys, the same current node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewMode {
+    /// Cards on a plane, connected; the root's positions ordered by side, so each side holds a
+    /// region of its own.
+    Map,
+    /// An indented list, in the map's own order.
+    Outline,
+}
+
+impl ViewMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ViewMode::Map => "map",
+            ViewMode::Outline => "outline",
+        }
+    }
+
+    /// `map` or `outline`; anything else (`auto`, nothing) is `None`.
+    pub fn parse(word: &str) -> Option<ViewMode> {
+        match word.trim() {
+            "map" => Some(ViewMode::Map),
+            "outline" => Some(ViewMode::Outline),
+            _ => None,
+        }
+    }
 }
 
 /// Keys of the WAI-ARIA tree view pattern, already decoded from the browser's event.
@@ -73,6 +107,10 @@ pub enum Action {
     ClearVerdicts,
     /// Adopt what a link says (see `to_fragment`), e.g. after the browser's back button.
     Fragment(String),
+    /// The widget draws the map this way now (from the host's wish and the room it has).
+    ShowAs(ViewMode),
+    /// The reader chose a drawing with the view switch.
+    Choose(ViewMode),
 }
 
 impl ViewState {
@@ -90,6 +128,8 @@ impl ViewState {
             tour: None,
             present: false,
             verdicts: Verdicts::default(),
+            mode: ViewMode::Outline,
+            chosen_mode: None,
         }
     }
 
@@ -131,7 +171,17 @@ impl ViewState {
     }
 
     /// `rows` when the caller has the search's `hits` already: the search runs once per state.
+    /// In the map the root's positions come by side (open, neutral, closed), in both the picture
+    /// and the keyboard's order.
     pub fn rows_showing(&self, map: &ArgumentMap, hits: &Hits) -> Vec<Row> {
+        let rows = self.rows_in_map_order(map, hits);
+        match self.mode {
+            ViewMode::Map => rows_by_side(map, &rows),
+            ViewMode::Outline => rows,
+        }
+    }
+
+    fn rows_in_map_order(&self, map: &ArgumentMap, hits: &Hits) -> Vec<Row> {
         if !self.searching() {
             return visible_rows(map, &self.expanded);
         }
@@ -239,6 +289,11 @@ impl ViewState {
             },
             Action::ClearVerdicts => next.verdicts = Verdicts::default(),
             Action::Fragment(fragment) => next = self.with_fragment(map, &fragment),
+            Action::ShowAs(mode) => next.mode = mode,
+            Action::Choose(mode) => {
+                next.mode = mode;
+                next.chosen_mode = Some(mode);
+            }
         }
         next
     }

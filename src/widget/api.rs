@@ -4,6 +4,8 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::model::ViewMode;
+
 use super::loader::{ArgMap, ArgMapProps, MapSource, Prefetched, Presentation};
 use super::shadow;
 
@@ -73,6 +75,8 @@ fn props_for(host: &web_sys::Element, options: &JsValue) -> Option<ArgMapProps> 
             tour: flag(options, "tour").unwrap_or_else(|| host_flag(host, "tour")),
             history: flag(options, "history").unwrap_or_else(|| host_flag(host, "history")),
             instance: instance.map(|i| format!("#{i}")).unwrap_or_default().into(),
+            view: option(options, "view").or_else(|| host.get_attribute("view")).and_then(|v| ViewMode::parse(&v)),
+            width: host.client_width(),
         },
     })
 }
@@ -83,7 +87,8 @@ fn props_for(host: &web_sys::Element, options: &JsValue) -> Option<ArgMapProps> 
 /// (keep the view in the URL), `instance` (tells apart several widgets of one map on a page, for
 /// storage; else the host element's id), `prefetched` (a `fetch(src)` promise already under
 /// way), and `css` (the stylesheet URL, which `argmap.js` fills in).
-/// `tour` and `history` may also be given as attributes of the host element.
+/// `view` (`map`, `outline` or `auto`: the map where the widget is 600 px wide or more).
+/// `tour`, `history` and `view` may also be given as attributes of the host element.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, options: JsValue) -> Result<Widget, JsValue> {
     let props = props_for(&host, &options).ok_or_else(|| JsValue::from_str("argmap: give a map as `src` or `json`"))?;

@@ -42,6 +42,11 @@ pub struct Presentation {
     pub history: bool,
     /// Tells apart several widgets showing the same map on one page, for storage (`#` + id).
     pub instance: AttrValue,
+    /// The host's wish, `view="map|outline"`; `None` is `auto`: the map where there is room.
+    pub view: Option<crate::model::ViewMode>,
+    /// The host element's width when the widget mounted, so the first paint is already the
+    /// right drawing.
+    pub width: i32,
 }
 
 #[derive(Properties, PartialEq, Clone)]

@@ -2,12 +2,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{Action, ViewState};
+use crate::model::{balance, Action, ViewMode, ViewState};
+use crate::strings::{side_name, strings};
 
 use super::detail::DetailPanel;
 use super::hooks::{
     saved_view, stored_verdicts, url_view, use_host_change, use_printing, use_stored_verdicts, use_view_in_session, use_view_in_url,
+    use_width,
 };
+use super::map_canvas::MapCanvas;
 use super::legend::Legend;
 use super::loader::Presentation;
 use super::state::{MapRef, MapState};
@@ -15,6 +18,21 @@ use super::toolbar::Toolbar;
 use super::tour_panel::TourPanel;
 use super::tree::TreeView;
 use super::verdict_bar::VerdictBar;
+
+/// Below this width (CSS px of the widget itself) `auto` draws the outline: a phone, a narrow
+/// column. A typical blog column is wider.
+pub const MAP_MIN_WIDTH: i32 = 600;
+
+/// The drawing to show: never the map on paper; else what the reader chose, else what the host
+/// asked for, else what the room allows.
+fn drawing(chosen: Option<ViewMode>, host: Option<ViewMode>, width: i32, printing: bool) -> ViewMode {
+    match (printing, chosen.or(host)) {
+        (true, _) => ViewMode::Outline,
+        (false, Some(mode)) => mode,
+        (false, None) if width >= MAP_MIN_WIDTH => ViewMode::Map,
+        (false, None) => ViewMode::Outline,
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct MapViewProps {
@@ -33,7 +51,8 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let storage_key = format!("argmap/{}/verdicts{}", map.id, shown.instance);
     let view_key = format!("argmap/{}/view{}", map.id, shown.instance);
     let state = use_reducer({
-        let (map, lang, tour, history) = (map.clone(), props.lang.clone(), shown.tour, shown.history);
+        let (map, lang, tour, history, host_view, width) =
+            (map.clone(), props.lang.clone(), shown.tour, shown.history, shown.view, shown.width);
         let (storage_key, view_key) = (storage_key.clone(), view_key.clone());
         move || {
             let mut view = ViewState::new(&map, &lang);
@@ -45,6 +64,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
             if tour {
                 view = view.apply(&map, Action::StartTour);
             }
+            view = view.apply(&map, Action::ShowAs(drawing(view.chosen_mode, host_view, width, false)));
             MapState::new(map, view)
         }
     });
@@ -63,6 +83,19 @@ pub fn MapView(props: &MapViewProps) -> Html {
     use_view_in_session(view_key, keep(!shown.history));
     use_view_in_url(keep(shown.history), shown.history, on_action.clone());
 
+    // The drawing follows the room the widget has, the host's wish and the reader's choice.
+    let root = use_node_ref();
+    let width = use_width(root.clone(), shown.width);
+    let mode = drawing(state.view.chosen_mode, shown.view, width, printing);
+    {
+        let on_action = on_action.clone();
+        use_effect_with((mode, state.view.mode), move |&(wanted, now)| {
+            if wanted != now {
+                on_action.emit(Action::ShowAs(wanted));
+            }
+        });
+    }
+
     // Derived once per state, read by every panel that needs it.
     let view = &state.view;
     let hits = Rc::new(view.hits(&map));
@@ -71,17 +104,39 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let tally = view.verdicts.tally(&map);
     let lang = AttrValue::from(view.lang.clone());
     let class = classes!("am-map", view.present.then_some("am-present"));
+    let s = strings(&lang);
+    let drawing = if view.mode == ViewMode::Map {
+        let sides = balance(&map, &rows).map(|b| {
+            let name = side_name(&map, b.side, &lang);
+            html! {
+                <span class="am-balance-side" data-side={b.side.as_str()}>
+                    { (s.balance)(name, b.shown.positions, b.shown.claims, b.all.positions, b.all.claims) }
+                </span>
+            }
+        });
+        html! {
+            <>
+            <p class="am-balance">{ for sides }</p>
+            <MapCanvas map={map.clone()} view={state.view.clone()} rows={rows.clone()} hits={hits.clone()} focus={state.focus}
+                on_action={on_action.clone()} />
+            </>
+        }
+    } else {
+        html! {
+            <TreeView map={map.clone()} view={state.view.clone()} rows={rows.clone()} hits={hits.clone()} focus={state.focus} {printing}
+                on_action={on_action.clone()} />
+        }
+    };
     html! {
-        <div {class} lang={lang.clone()}>
+        <div {class} lang={lang.clone()} ref={root} data-drawing={view.mode.as_str()}>
             <Toolbar map={map.clone()} lang={lang.clone()} query={AttrValue::from(view.query.clone())}
                 matches={view.searching().then(|| hits.count())} {level} touring={view.tour.is_some()} present={view.present}
-                on_action={on_action.clone()} />
+                mode={view.mode} on_action={on_action.clone()} />
             <Legend map={map.clone()} lang={lang.clone()} lens={view.lens} on_action={on_action.clone()} />
             <TourPanel map={map.clone()} lang={lang.clone()} step={view.tour} on_action={on_action.clone()} />
             <VerdictBar map={map.clone()} lang={lang.clone()} {tally} {kept} on_action={on_action.clone()} />
             <div class="am-body">
-                <TreeView map={map.clone()} view={state.view.clone()} {rows} {hits} focus={state.focus} {printing}
-                    on_action={on_action.clone()} />
+                <div class="am-drawing">{ drawing }</div>
                 <DetailPanel map={map.clone()} {lang} node={view.selected} verdict={view.verdicts.0.get(&view.selected).copied()}
                     {on_action} />
             </div>

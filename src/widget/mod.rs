@@ -6,15 +6,18 @@
 //! - `loader`: `ArgMap`, which fetches or reads the map and shows it or its problems.
 //! - `map_view`: the reducer, the derived data, the layout of the panels; `hooks`: its side
 //!   effects (storage, URL, printing, host changes), one concern each.
-//! - the panels: `toolbar`, `legend`, `tour_panel`, `verdict_bar`, `tree` and `row`, `detail`,
-//!   `error_panel`.
+//! - the panels: `toolbar`, `legend`, `tour_panel`, `verdict_bar`, `detail`, `error_panel`;
+//!   the two drawings of the tree, `map_canvas` (the map) and `tree` (the outline), with the
+//!   same `row`s and the same keys (`tree_keys`); `download` saves the map as a picture.
 
 mod api;
 mod detail;
+mod download;
 mod error_panel;
 mod hooks;
 mod legend;
 mod loader;
+mod map_canvas;
 mod map_view;
 mod row;
 mod shadow;
@@ -22,6 +25,7 @@ mod state;
 mod toolbar;
 mod tour_panel;
 mod tree;
+mod tree_keys;
 mod verdict_bar;
 
 pub use api::{mount, Widget};

@@ -21,6 +21,12 @@ pub struct TreeRowProps {
     /// With an article lens on: whether this node cites that article.
     pub lens: Option<bool>,
     pub verdict: Option<Verdict>,
+    /// Drawn as a card on the map (else a row of the outline).
+    #[prop_or_default]
+    pub card: bool,
+    /// On the map: how many of its links lead to a node not shown (the detail lists them).
+    #[prop_or_default]
+    pub links_elsewhere: usize,
     pub on_action: Callback<Action>,
 }
 
@@ -34,6 +40,8 @@ fn highlighted(text: &str, query: Option<&AttrValue>) -> Html {
 
 /// One `treeitem`. Its accessible name is the claim alone (what type-ahead matches, what a
 /// screen reader says first); relation, side, verdict and what is hidden are its description.
+/// Those badges are `aria-hidden` as content, so the name is exactly the claim and speech input
+/// ("click …" the visible label) still matches it; a description may point at hidden text.
 #[component]
 pub fn TreeRow(props: &TreeRowProps) -> Html {
     let map = &props.map;
@@ -49,14 +57,14 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
     let mut described_by: Vec<String> = Vec::with_capacity(5);
     let relation = node.relation.filter(|r| *r != Relation::Answers && node.kind != Kind::Question).map(|r| {
         described_by.push(id("r"));
-        html! { <span class="am-rel" id={id("r")} data-relation={r.as_str()}>{ s.relation(r) }</span> }
+        html! { <span class="am-rel" id={id("r")} aria-hidden="true" data-relation={r.as_str()}>{ s.relation(r) }</span> }
     });
     described_by.push(id("s"));
     let verdict = props.verdict.map(|v| {
         described_by.push(id("v"));
         let (mark, label) = if v == Verdict::Convinced { ("✓", s.convinced) } else { ("✗", s.not_convinced) };
         html! {
-            <span class="am-verdict" id={id("v")} data-verdict={if v == Verdict::Convinced { "yes" } else { "no" }} title={label}>
+            <span class="am-verdict" id={id("v")} aria-hidden="true" data-verdict={if v == Verdict::Convinced { "yes" } else { "no" }} title={label}>
                 <span aria-hidden="true">{ mark }</span><span class="am-sr">{ label }</span>
             </span>
         }
@@ -65,7 +73,7 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
         described_by.push(id("h"));
         let supporting = map.count_children(n, Relation::Supports);
         let attacking = map.count_children(n, Relation::Attacks);
-        html! { <span class="am-hidden" id={id("h")}>{ s.hidden(node.children.len(), supporting, attacking) }</span> }
+        html! { <span class="am-hidden" id={id("h")} aria-hidden="true">{ s.hidden(node.children.len(), supporting, attacking) }</span> }
     });
     let found = props.elsewhere.as_ref().map(|e| {
         described_by.push(id("f"));
@@ -77,15 +85,19 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
         };
         let (before, matched, after) = e.snippet();
         html! {
-            <span class="am-found" id={id("f")}>
+            <span class="am-found" id={id("f")} aria-hidden="true">
                 { place }{ ": " }<span lang={e.lang.clone()}>{ before }<mark>{ matched.to_owned() }</mark>{ after }</span>
             </span>
         }
     });
+    let links = (props.links_elsewhere > 0).then(|| {
+        described_by.push(id("l"));
+        html! { <span class="am-links-badge" id={id("l")} aria-hidden="true">{ (s.links_elsewhere)(props.links_elsewhere) }</span> }
+    });
     let lens = props.lens.map(|hit| if hit { "hit" } else { "dim" });
     html! {
         <div role="treeitem"
-            class="am-row"
+            class={if props.card { "am-card" } else { "am-row" }}
             data-node-id={node.id.clone()}
             data-kind={node.kind.as_str()}
             data-side={node.side.as_str()}
@@ -102,11 +114,12 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
             tabindex={if props.selected { "0" } else { "-1" }}
             {onclick}>
             { for relation }
-            <span class="am-side" id={id("s")} data-side={node.side.as_str()}>{ side_name(map, node.side, &props.lang) }</span>
+            <span class="am-side" id={id("s")} aria-hidden="true" data-side={node.side.as_str()}>{ side_name(map, node.side, &props.lang) }</span>
             <span class="am-text" id={id("t")}>{ highlighted(node.text.get(&props.lang), props.query.as_ref()) }</span>
             { for verdict }
             { for hidden }
             { for found }
+            { for links }
         </div>
     }
 }

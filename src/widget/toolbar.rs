@@ -1,7 +1,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::Action;
+use crate::model::{Action, ViewMode};
 use crate::strings::{language_name, strings};
 
 use super::state::MapRef;
@@ -17,6 +17,8 @@ pub struct ToolbarProps {
     pub level: Option<usize>,
     pub touring: bool,
     pub present: bool,
+    /// The drawing shown now, for the view switch.
+    pub mode: ViewMode,
     pub on_action: Callback<Action>,
 }
 
@@ -93,6 +95,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <div class="am-toolbar" role="group" aria-label={s.toolbar}>
             <div class="am-group" role="group" aria-label={s.language}>{ for languages }</div>
+            <div class="am-group" role="group" aria-label={s.view_switch}>
+                { for [(ViewMode::Map, s.view_map), (ViewMode::Outline, s.view_outline)].into_iter().map(|(mode, label)| html! {
+                    <button type="button" class="am-button" data-action={format!("view-{}", mode.as_str())}
+                        aria-pressed={(props.mode == mode).to_string()} onclick={act(Action::Choose(mode))}>{ label }</button>
+                }) }
+            </div>
             <div class="am-search">
                 <input type="search" class="am-input" aria-label={s.search} placeholder={s.search}
                     value={props.query.clone()} oninput={on_search} onkeydown={on_search_key} />

@@ -4,7 +4,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::{Action, Hits, Key, Row, ViewState};
+use crate::model::{Action, Hits, Row, ViewState};
 
 /// Rows are put in the page a batch at a time, more as the reader scrolls near the end: opening
 /// all of a 20,000-node map must not build 20,000 rows at once.
@@ -12,6 +12,7 @@ const BATCH: usize = 200;
 
 use super::row::TreeRow;
 use super::state::MapRef;
+use super::tree_keys::{focus_selected, tree_handlers};
 
 #[derive(Properties, PartialEq)]
 pub struct TreeViewProps {
@@ -25,37 +26,6 @@ pub struct TreeViewProps {
     /// A printout is under way: every row, not a batch.
     pub printing: bool,
     pub on_action: Callback<Action>,
-}
-
-fn key_of(e: &KeyboardEvent) -> Option<Key> {
-    if e.ctrl_key() || e.meta_key() || e.alt_key() {
-        return None;
-    }
-    Some(match e.key().as_str() {
-        "ArrowUp" => Key::Up,
-        "ArrowDown" => Key::Down,
-        "ArrowLeft" => Key::Left,
-        "ArrowRight" => Key::Right,
-        "Home" => Key::Home,
-        "End" => Key::End,
-        "*" => Key::Star,
-        "Enter" | " " => Key::Activate,
-        k => {
-            let mut chars = k.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) if !c.is_whitespace() => Key::Char(c),
-                _ => return None,
-            }
-        }
-    })
-}
-
-/// The selected row, the tree's one tab stop.
-pub fn focus_selected(tree: &web_sys::Element) {
-    let row = tree.query_selector("[role=treeitem][tabindex='0']").ok().flatten();
-    if let Some(row) = row.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = row.focus();
-    }
 }
 
 /// The map as a WAI-ARIA tree with flat rows (each carries level, set size and position), a
@@ -77,31 +47,7 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
         });
     }
 
-    let onkeydown = {
-        let on_action = props.on_action.clone();
-        let searching = view.searching();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && searching {
-                e.prevent_default();
-                on_action.emit(Action::ClearSearch);
-            } else if let Some(key) = key_of(&e) {
-                e.prevent_default();
-                on_action.emit(Action::Key(key));
-            }
-        })
-    };
-    // Focus that reaches a row any other way than the arrow keys (a click, a script, a screen
-    // reader moving it) makes that row the current one, so the next key acts where focus is.
-    let onfocusin = {
-        let (on_action, map, selected) = (props.on_action.clone(), map.clone(), view.selected);
-        Callback::from(move |e: FocusEvent| {
-            let row = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("[role=treeitem]").ok().flatten());
-            let node = row.and_then(|r| r.get_attribute("data-node-id")).and_then(|id| map.node_index(&id));
-            if let Some(node) = node.filter(|&n| n != selected) {
-                on_action.emit(Action::Select(node));
-            }
-        })
-    };
+    let (onkeydown, onfocusin) = tree_handlers(&props.on_action, map, view);
 
     let lang = AttrValue::from(view.lang.clone());
     let query = AttrValue::from(view.query.trim().to_owned());
@@ -147,7 +93,7 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
     }
     html! {
         <div class="am-tree-box">
-        <div class="am-tree" role="tree" aria-label={map.title.get(&view.lang).to_owned()} ref={tree_ref} {onkeydown} {onfocusin}>
+        <div class="am-tree" role="tree" data-view="outline" aria-label={map.title.get(&view.lang).to_owned()} ref={tree_ref} {onkeydown} {onfocusin}>
             { for rows.iter().map(|&row| {
                 let node = row.node;
                 let lens = view.lens.map(|s| map.nodes[node].evidence.iter().any(|e| e.source == s));

@@ -1,0 +1,35 @@
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The element's width in CSS px as it changes (a ResizeObserver), starting from `initial`: the
+/// widget's own room, not the window's, decides between the map and the outline.
+#[hook]
+pub fn use_width(node: NodeRef, initial: i32) -> i32 {
+    let width = use_state(|| initial);
+    {
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let observer = node.cast::<web_sys::Element>().and_then(|element| {
+                if element.client_width() > 0 && element.client_width() != *width {
+                    width.set(element.client_width());
+                }
+                let changed = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    let entry = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>().ok();
+                    if let Some(w) = entry.map(|e| e.content_rect().width() as i32).filter(|&w| w > 0) {
+                        width.set(w);
+                    }
+                });
+                let observer = web_sys::ResizeObserver::new(changed.as_ref().unchecked_ref()).ok()?;
+                observer.observe(&element);
+                Some((observer, changed))
+            });
+            move || {
+                if let Some((observer, _changed)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    *width
+}

@@ -1,0 +1,479 @@
+//! The map drawing: the same treeitems as the outline, as cards laid out by the model's tidy
+//! tree, joined by connectors in an `aria-hidden` SVG, on a plane the reader pans and zooms.
+//!
+//! Cards are measured by the browser once per node and language, then laid out (`layout()`);
+//! positions and the camera are set through the CSSOM, which a strict CSP allows where style
+//! attributes are refused. Pan and zoom move one transform and never lay out again.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::model::{cross_links, layout, Action, Hits, Layout, LayoutOptions, NodeIdx, Relation, Row, Size, ViewState};
+use crate::strings::strings;
+
+use super::row::TreeRow;
+use super::state::MapRef;
+use super::tree_keys::tree_handlers;
+
+#[derive(Properties, PartialEq)]
+pub struct MapCanvasProps {
+    pub map: MapRef,
+    pub view: Rc<ViewState>,
+    pub rows: Rc<Vec<Row>>,
+    pub hits: Rc<Hits>,
+    /// Bumped when the selected card should take keyboard focus.
+    pub focus: u32,
+    pub on_action: Callback<Action>,
+}
+
+/// A card's size before the browser has measured it; it is drawn hidden until then.
+const ESTIMATE: Size = Size { width: 240.0, height: 72.0 };
+/// Room kept between a card brought into view and the edge of the viewport.
+const MARGIN: f32 = 24.0;
+const MIN_ZOOM: f32 = 0.15;
+const MAX_ZOOM: f32 = 2.5;
+
+/// Where the plane sits in the viewport: `screen = offset + plane × zoom`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Camera {
+    x: f32,
+    y: f32,
+    zoom: f32,
+}
+
+/// What the canvas remembers between renders, outside Yew's state (changing it must not render).
+#[derive(Default)]
+struct Memory {
+    /// Measured card sizes, for the language they were measured in.
+    lang: String,
+    sizes: HashMap<NodeIdx, Size>,
+    /// Where each card was put last time, to keep the one the reader acted on still.
+    placed: HashMap<NodeIdx, (f32, f32)>,
+    camera: Option<Camera>,
+    layout: Option<Rc<Layout>>,
+    /// Pointers down on the viewport (for drag and pinch), and where a drag started.
+    pointers: Vec<(i32, f32, f32)>,
+    drag: Option<Drag>,
+}
+
+#[derive(Clone, Copy)]
+struct Drag {
+    x: f32,
+    y: f32,
+    camera: Camera,
+    moved: bool,
+    /// For a pinch: the distance between the two pointers when it started.
+    spread: Option<f32>,
+}
+
+fn html_element(e: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    e.clone().dyn_into().ok()
+}
+
+fn set_transform(element: &web_sys::Element, value: &str) {
+    if let Some(e) = html_element(element) {
+        let _ = e.style().set_property("transform", value);
+    }
+}
+
+fn apply_camera(stage: &web_sys::Element, camera: Camera) {
+    set_transform(stage, &format!("translate({}px,{}px) scale({})", camera.x, camera.y, camera.zoom));
+}
+
+fn viewport_size(viewport: &web_sys::Element) -> (f32, f32) {
+    (viewport.client_width() as f32, viewport.client_height() as f32)
+}
+
+/// The camera moved as little as possible so that `rect` (plane coordinates) is in view.
+fn reveal(camera: Camera, rect: (f32, f32, f32, f32), view: (f32, f32)) -> Camera {
+    let (x, y, w, h) = rect;
+    let mut c = camera;
+    let fit = |offset: &mut f32, start: f32, size: f32, room: f32| {
+        let (a, b) = (*offset + start * c.zoom, *offset + (start + size) * c.zoom);
+        if b > room - MARGIN {
+            *offset -= b - (room - MARGIN);
+        }
+        let a = a.min(*offset + start * c.zoom);
+        if a < MARGIN {
+            *offset += MARGIN - a;
+        }
+    };
+    fit(&mut c.x, x, w, view.0);
+    fit(&mut c.y, y, h, view.1);
+    c
+}
+
+/// The whole layout in view, never larger than life.
+fn fitted(layout: &Layout, view: (f32, f32)) -> Camera {
+    let zoom = ((view.0 - 2.0 * MARGIN) / layout.width.max(1.0)).min((view.1 - 2.0 * MARGIN) / layout.height.max(1.0)).clamp(MIN_ZOOM, 1.0);
+    Camera { x: (view.0 - layout.width * zoom) / 2.0, y: (view.1 - layout.height * zoom) / 2.0, zoom }
+}
+
+/// Zoom by `factor` keeping the plane point under (`px`, `py`) where it is.
+fn zoom_at(camera: Camera, factor: f32, px: f32, py: f32) -> Camera {
+    let zoom = (camera.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+    let k = zoom / camera.zoom;
+    Camera { x: px - (px - camera.x) * k, y: py - (py - camera.y) * k, zoom }
+}
+
+#[component]
+pub fn MapCanvas(props: &MapCanvasProps) -> Html {
+    let map = &props.map;
+    let view = &props.view;
+    let rows = &props.rows;
+    let s = strings(&view.lang);
+    let memory = use_mut_ref(Memory::default);
+    let measured = use_state(|| 0u32);
+    let (viewport_ref, stage_ref) = (use_node_ref(), use_node_ref());
+
+    // Sizes as measured so far, the estimate elsewhere; then the layout.
+    let sizes: Vec<Size> = {
+        let mut m = memory.borrow_mut();
+        if m.lang != view.lang {
+            m.lang = view.lang.clone();
+            m.sizes.clear();
+        }
+        rows.iter().map(|r| m.sizes.get(&r.node).copied().unwrap_or(ESTIMATE)).collect()
+    };
+    let options = LayoutOptions::default();
+    let placed = Rc::new(layout(map, rows, &sizes, &options));
+    let links = cross_links(map, rows, &placed);
+    memory.borrow_mut().layout = Some(placed.clone());
+
+    // After each render: measure new cards; once all are measured, put every card in its place
+    // and move the camera only as far as the reader's action needs.
+    {
+        let (memory, measured, viewport_ref, stage_ref) = (memory.clone(), measured.clone(), viewport_ref.clone(), stage_ref.clone());
+        let (map, rows, placed, selected) = (map.clone(), rows.clone(), placed.clone(), view.selected);
+        use_effect(move || {
+            let (Some(stage), Some(viewport)) = (stage_ref.cast::<web_sys::Element>(), viewport_ref.cast::<web_sys::Element>()) else {
+                return;
+            };
+            let Ok(cards) = stage.query_selector_all("[role=treeitem]") else { return };
+            let mut by_node: HashMap<NodeIdx, web_sys::Element> = HashMap::with_capacity(cards.length() as usize);
+            for i in 0..cards.length() {
+                let Some(card) = cards.item(i).and_then(|c| c.dyn_into::<web_sys::Element>().ok()) else { continue };
+                if let Some(n) = card.get_attribute("data-node-id").and_then(|id| map.node_index(&id)) {
+                    by_node.insert(n, card);
+                }
+            }
+            let mut m = memory.borrow_mut();
+            let mut new = false;
+            for (n, card) in &by_node {
+                if !m.sizes.contains_key(n) {
+                    if let Some(e) = html_element(card) {
+                        m.sizes.insert(*n, Size { width: e.offset_width() as f32, height: e.offset_height() as f32 });
+                        new = true;
+                    }
+                }
+            }
+            if new {
+                drop(m);
+                measured.set(*measured + 1);
+                return;
+            }
+            // New cards grow out of their parent: first put where the parent is, without a
+            // transition (one style flush for all of them), then moved to their place.
+            let mut arriving = Vec::new();
+            for (i, row) in rows.iter().enumerate() {
+                let Some(card) = by_node.get(&row.node) else { continue };
+                if card.get_attribute("data-placed").is_none() {
+                    let from = placed.parent(i).and_then(|p| placed.cards.get(p)).copied().unwrap_or_default();
+                    set_transform(card, &format!("translate({}px,{}px)", from.x, from.y));
+                    arriving.push(card.clone());
+                }
+            }
+            if !arriving.is_empty() {
+                let _ = stage.get_bounding_client_rect();
+                for card in &arriving {
+                    let _ = card.set_attribute("data-placed", "");
+                }
+                let _ = stage.get_bounding_client_rect();
+            }
+            for (i, row) in rows.iter().enumerate() {
+                if let (Some(card), Some(rect)) = (by_node.get(&row.node), placed.cards.get(i)) {
+                    set_transform(card, &format!("translate({}px,{}px)", rect.x, rect.y));
+                }
+            }
+            let room = viewport_size(&viewport);
+            let at = rows.iter().position(|r| r.node == selected);
+            let now = at.and_then(|i| placed.cards.get(i)).map(|r| (r.x, r.y));
+            let camera = match (m.camera, now, m.placed.get(&selected)) {
+                // The card the reader acted on stays where it was on screen...
+                (Some(c), Some(now), Some(&before)) => Camera { x: c.x - (now.0 - before.0) * c.zoom, y: c.y - (now.1 - before.1) * c.zoom, ..c },
+                (Some(c), _, _) => c,
+                // ...and the first time, the whole map at once if it fits, else the root at the left.
+                (None, _, _) => {
+                    let fit = fitted(&placed, room);
+                    if fit.zoom >= 0.8 {
+                        fit
+                    } else {
+                        let root = placed.cards.first().copied().unwrap_or_default();
+                        Camera { x: MARGIN, y: room.1 / 2.0 - (root.y + root.height / 2.0), zoom: 1.0 }
+                    }
+                }
+            };
+            // ...then the view pans only as far as needed to show what opened, and the card.
+            let camera = match at {
+                Some(i) => {
+                    let card = placed.cards.get(i).map(|r| (r.x, r.y, r.width, r.height)).unwrap_or_default();
+                    let block = placed.subtree_bounds(i).map(|r| (r.x, r.y, r.width, r.height)).unwrap_or(card);
+                    let fits = block.2 * camera.zoom < room.0 - 2.0 * MARGIN && block.3 * camera.zoom < room.1 - 2.0 * MARGIN;
+                    reveal(reveal(camera, if fits { block } else { card }, room), card, room)
+                }
+                None => camera,
+            };
+            m.camera = Some(camera);
+            apply_camera(&stage, camera);
+            m.placed = rows.iter().zip(placed.cards.iter()).map(|(r, c)| (r.node, (c.x, c.y))).collect();
+        });
+    }
+    // Focus moved by the keyboard (or a jump): into the selected card, if focus is in the map.
+    {
+        let stage_ref = stage_ref.clone();
+        let map = map.clone();
+        let selected = view.selected;
+        use_effect_with(props.focus, move |&focus| {
+            if focus == 0 {
+                return;
+            }
+            let Some(stage) = stage_ref.cast::<web_sys::Element>() else { return };
+            let id = &map.nodes[selected].id;
+            let cards = stage.query_selector_all("[role=treeitem][tabindex='0']").ok();
+            if let Some(card) = cards.and_then(|c| c.item(0)).and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
+                if card.get_attribute("data-node-id").as_deref() == Some(id.as_str()) {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = card.focus_with_options(&options);
+                }
+            }
+        });
+    }
+
+    // Drag to pan, two fingers to pinch, ctrl/⌘ + wheel (and a trackpad's pinch) to zoom.
+    let camera_change = {
+        let (memory, stage_ref) = (memory.clone(), stage_ref.clone());
+        Rc::new(move |f: &dyn Fn(Camera) -> Camera| {
+            let mut m = memory.borrow_mut();
+            if let (Some(c), Some(stage)) = (m.camera, stage_ref.cast::<web_sys::Element>()) {
+                let next = f(c);
+                m.camera = Some(next);
+                apply_camera(&stage, next);
+            }
+        })
+    };
+    let onpointerdown = {
+        let memory = memory.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.button() != 0 {
+                return;
+            }
+            let mut m = memory.borrow_mut();
+            m.pointers.retain(|p| p.0 != e.pointer_id());
+            m.pointers.push((e.pointer_id(), e.client_x() as f32, e.client_y() as f32));
+            let Some(camera) = m.camera else { return };
+            let spread = match m.pointers.as_slice() {
+                [a, b] => Some(((a.1 - b.1).powi(2) + (a.2 - b.2).powi(2)).sqrt().max(1.0)),
+                _ => None,
+            };
+            let (x, y) = if spread.is_some() { midpoint(&m.pointers) } else { (e.client_x() as f32, e.client_y() as f32) };
+            m.drag = Some(Drag { x, y, camera, moved: spread.is_some(), spread });
+        })
+    };
+    let onpointermove = {
+        let (memory, camera_change, viewport_ref) = (memory.clone(), camera_change.clone(), viewport_ref.clone());
+        Callback::from(move |e: PointerEvent| {
+            let (drag, pointers) = {
+                let mut m = memory.borrow_mut();
+                if let Some(p) = m.pointers.iter_mut().find(|p| p.0 == e.pointer_id()) {
+                    *p = (e.pointer_id(), e.client_x() as f32, e.client_y() as f32);
+                }
+                (m.drag, m.pointers.clone())
+            };
+            let Some(mut drag) = drag else { return };
+            let (x, y) = if drag.spread.is_some() { midpoint(&pointers) } else { (e.client_x() as f32, e.client_y() as f32) };
+            let (dx, dy) = (x - drag.x, y - drag.y);
+            if !drag.moved && dx * dx + dy * dy < 16.0 {
+                return;
+            }
+            if !drag.moved {
+                drag.moved = true;
+                // From here on the gesture is the viewport's: the card under it gets no click.
+                if let Some(viewport) = viewport_ref.cast::<web_sys::Element>() {
+                    let _ = viewport.set_pointer_capture(e.pointer_id());
+                }
+            }
+            memory.borrow_mut().drag = Some(drag);
+            let origin = viewport_ref.cast::<web_sys::Element>().map(|v| v.get_bounding_client_rect());
+            let (left, top) = origin.map_or((0.0, 0.0), |r| (r.left() as f32, r.top() as f32));
+            let spread = match pointers.as_slice() {
+                [a, b] => drag.spread.map(|s0| ((a.1 - b.1).powi(2) + (a.2 - b.2).powi(2)).sqrt() / s0),
+                _ => None,
+            };
+            camera_change(&move |_| {
+                let panned = Camera { x: drag.camera.x + dx, y: drag.camera.y + dy, ..drag.camera };
+                match spread {
+                    Some(factor) => zoom_at(panned, factor, x - left, y - top),
+                    None => panned,
+                }
+            });
+        })
+    };
+    let onpointerup = {
+        let memory = memory.clone();
+        Callback::from(move |e: PointerEvent| {
+            let mut m = memory.borrow_mut();
+            m.pointers.retain(|p| p.0 != e.pointer_id());
+            m.drag = None;
+        })
+    };
+    {
+        let (viewport_ref, camera_change) = (viewport_ref.clone(), camera_change.clone());
+        use_effect_with((), move |_| {
+            let listener = viewport_ref.cast::<web_sys::Element>().map(|viewport| {
+                let target = viewport.clone();
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(&viewport, "wheel", options, move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else { return };
+                    // A plain wheel scrolls the host page as usual; ctrl (a trackpad pinch) zooms.
+                    if !(e.ctrl_key() || e.meta_key()) {
+                        return;
+                    }
+                    e.prevent_default();
+                    let r = target.get_bounding_client_rect();
+                    let (px, py) = (e.client_x() as f32 - r.left() as f32, e.client_y() as f32 - r.top() as f32);
+                    let factor = (-(e.delta_y() as f32) * 0.01).exp();
+                    camera_change(&move |c| zoom_at(c, factor, px, py));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // Focus moving to a card can make the browser scroll the clipped viewport; the camera, not
+    // the scroll position, says what is in view.
+    let onscroll = Callback::from(|e: Event| {
+        if let Some(v) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            v.set_scroll_top(0);
+            v.set_scroll_left(0);
+        }
+    });
+    let zoom_button = |factor: f32| {
+        let (camera_change, viewport_ref) = (camera_change.clone(), viewport_ref.clone());
+        Callback::from(move |_: MouseEvent| {
+            let room = viewport_ref.cast::<web_sys::Element>().map(|v| viewport_size(&v)).unwrap_or((600.0, 400.0));
+            camera_change(&move |c| zoom_at(c, factor, room.0 / 2.0, room.1 / 2.0));
+        })
+    };
+    let fit = {
+        let (camera_change, viewport_ref, memory) = (camera_change.clone(), viewport_ref.clone(), memory.clone());
+        Callback::from(move |_: MouseEvent| {
+            let room = viewport_ref.cast::<web_sys::Element>().map(|v| viewport_size(&v)).unwrap_or((600.0, 400.0));
+            let layout = memory.borrow().layout.clone();
+            if let Some(layout) = layout {
+                camera_change(&move |_| fitted(&layout, room));
+            }
+        })
+    };
+    let save = {
+        let (map, rows, placed, lang) = (map.clone(), rows.clone(), placed.clone(), view.lang.clone());
+        Callback::from(move |_: MouseEvent| {
+            let svg = crate::model::picture_svg(&map, &rows, &placed, &lang);
+            super::download::save(&format!("{}.svg", map.id), "image/svg+xml", &svg);
+        })
+    };
+
+    let (onkeydown, onfocusin) = tree_handlers(&props.on_action, map, view);
+    let lang = AttrValue::from(view.lang.clone());
+    let query = AttrValue::from(view.query.trim().to_owned());
+    let selected = view.selected;
+    let wires = placed.connectors.iter().map(|c| {
+        let relation = c.relation.map_or("answers", Relation::as_str);
+        let mark = match c.relation {
+            Some(Relation::Supports) => "+",
+            Some(Relation::Attacks) => "−",
+            _ => "",
+        };
+        let at = c.curve.point_at(0.8);
+        html! {
+            <>
+                <path class="am-wire" data-relation={relation} d={c.curve.svg_path()} />
+                if !mark.is_empty() {
+                    <text class="am-wire-mark" data-relation={relation} x={at.x.to_string()} y={(at.y - 4.0).to_string()}>{ mark }</text>
+                }
+            </>
+        }
+    });
+    let cross = links.drawn.iter().map(|l| {
+        let link = &map.links[l.link];
+        let active = link.from == selected || link.to == selected;
+        let at = l.curve.point_at(0.5);
+        let word = match l.relation {
+            crate::model::LinkRelation::Contradicts => s.contradicts,
+            crate::model::LinkRelation::Agrees => s.agrees,
+        };
+        html! {
+            <g class="am-xlink" data-relation={link_relation(l.relation)} data-active={active.then_some("true")}>
+                <path d={l.curve.svg_path()} />
+                <text x={at.x.to_string()} y={at.y.to_string()}>{ word }</text>
+            </g>
+        }
+    });
+    let size = (placed.width.max(1.0).to_string(), placed.height.max(1.0).to_string());
+    html! {
+        <div class="am-canvas-box">
+            <div class="am-canvas" ref={viewport_ref.clone()} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {onscroll}>
+                <div class="am-stage" ref={stage_ref}>
+                    <svg class="am-wires" aria-hidden="true" width={size.0.clone()} height={size.1.clone()} viewBox={format!("0 0 {} {}", size.0, size.1)}>
+                        { for wires }
+                        { for cross }
+                    </svg>
+                    <div class="am-tree am-cards" role="tree" data-view="map" aria-label={map.title.get(&view.lang).to_owned()} {onkeydown} {onfocusin}>
+                        { for rows.iter().enumerate().map(|(i, &row)| {
+                            let node = row.node;
+                            let lens = view.lens.map(|s| map.nodes[node].evidence.iter().any(|e| e.source == s));
+                            html! {
+                                <TreeRow key={map.nodes[node].id.clone()}
+                                    map={map.clone()}
+                                    {row}
+                                    expanded={view.is_expanded(node) || (view.searching() && rows.get(i + 1).is_some_and(|r| map.nodes[r.node].parent == Some(node)))}
+                                    selected={selected == node}
+                                    lang={lang.clone()}
+                                    query={props.hits.contains(node).then(|| query.clone())}
+                                    elsewhere={props.hits.elsewhere(node).cloned()}
+                                    {lens}
+                                    verdict={view.verdicts.0.get(&node).copied()}
+                                    card=true
+                                    links_elsewhere={links.hidden.get(i).map_or(0, Vec::len)}
+                                    on_action={props.on_action.clone()} />
+                            }
+                        }) }
+                    </div>
+                </div>
+            </div>
+            <div class="am-group am-zoom" role="group" aria-label={s.view_map}>
+                <button type="button" class="am-button" data-action="zoom-out" aria-label={s.zoom_out} onclick={zoom_button(1.0 / 1.25)}>{ "−" }</button>
+                <button type="button" class="am-button" data-action="zoom-in" aria-label={s.zoom_in} onclick={zoom_button(1.25)}>{ "+" }</button>
+                <button type="button" class="am-button" data-action="fit" onclick={fit}>{ s.zoom_fit }</button>
+                <button type="button" class="am-button" data-action="save-svg" onclick={save}>{ s.save_picture }{ " (SVG)" }</button>
+            </div>
+        </div>
+    }
+}
+
+fn link_relation(relation: crate::model::LinkRelation) -> &'static str {
+    match relation {
+        crate::model::LinkRelation::Contradicts => "contradicts",
+        crate::model::LinkRelation::Agrees => "agrees",
+    }
+}
+
+fn midpoint(pointers: &[(i32, f32, f32)]) -> (f32, f32) {
+    match pointers {
+        [a, b, ..] => ((a.1 + b.1) / 2.0, (a.2 + b.2) / 2.0),
+        [a] => (a.1, a.2),
+        [] => (0.0, 0.0),
+    }
+}

@@ -1,0 +1,169 @@
+//! The map view in a real headless Chromium: which drawing shows at which width, cards that do
+//! not overlap, a connector per shown child, toggles by click and key, a view switch that keeps
+//! the reader's place, pan and zoom that move only the camera, cross-links, hostile shapes.
+#![cfg(target_arch = "wasm32")]
+
+mod widget;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use widget::{until, Mounted};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FLAGSHIP: &str = include_str!("../www/maps/open-vs-closed.json");
+const SAMPLE: &str = include_str!("../www/maps/sample.json");
+
+/// Mounts `json` in an element `width` px wide, as a blog column or a phone would give it.
+async fn mount_at(json: &str, width: u32, options: &[(&str, &str)]) -> Mounted {
+    web_sys::window().unwrap().session_storage().unwrap().unwrap().clear().unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("argument-map").unwrap().dyn_into().unwrap();
+    host.style().set_property("display", "block").unwrap();
+    host.style().set_property("width", &format!("{width}px")).unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let object = js_sys::Object::new();
+    js_sys::Reflect::set(&object, &"json".into(), &json.into()).unwrap();
+    js_sys::Reflect::set(&object, &"lang".into(), &"en".into()).unwrap();
+    for (key, value) in options {
+        js_sys::Reflect::set(&object, &(*key).into(), &(*value).into()).unwrap();
+    }
+    let widget = argmap::widget::mount(host.clone().into(), object.into()).expect("mount succeeds");
+    yew::scheduler::flush().await;
+    Mounted { host: host.into(), widget }
+}
+
+async fn placed(m: &Mounted) -> Vec<web_sys::Element> {
+    until("every card placed", || {
+        let cards = m.all("[data-view=map] [role=treeitem]");
+        (!cards.is_empty() && cards.iter().all(|c| c.has_attribute("data-placed"))).then_some(cards)
+    })
+    .await
+}
+
+fn overlap(a: &web_sys::DomRect, b: &web_sys::DomRect) -> bool {
+    a.left() < b.right() - 0.5 && b.left() < a.right() - 0.5 && a.top() < b.bottom() - 0.5 && b.top() < a.bottom() - 0.5
+}
+
+fn stage_transform(m: &Mounted) -> String {
+    m.html(".am-stage").style().get_property_value("transform").unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_flagship_is_a_map_on_a_page_and_an_outline_on_a_phone() {
+    let wide = mount_at(FLAGSHIP, 1280, &[]).await;
+    assert_eq!(wide.one("[role=tree]").get_attribute("data-view").as_deref(), Some("map"));
+    assert!(!wide.text("[role=tree]").is_empty());
+    wide.unmount();
+    let phone = mount_at(FLAGSHIP, 390, &[]).await;
+    assert_eq!(phone.one("[role=tree]").get_attribute("data-view").as_deref(), Some("outline"));
+    phone.unmount();
+    let asked = mount_at(FLAGSHIP, 390, &[("view", "map")]).await;
+    assert_eq!(asked.one("[role=tree]").get_attribute("data-view").as_deref(), Some("map"), "the host's view=map wins");
+    asked.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn cards_stand_apart_and_each_shown_child_has_a_connector() {
+    let m = mount_at(FLAGSHIP, 1280, &[]).await;
+    let first = m.all("[data-view=map] [role=treeitem]")[1].get_attribute("data-node-id").unwrap();
+    m.click(&format!("[role=treeitem][data-node-id='{first}']")).await;
+    let cards = placed(&m).await;
+    assert!(cards.len() > 7, "a position opened: {}", cards.len());
+    let rects: Vec<web_sys::DomRect> = cards.iter().map(|c| c.get_bounding_client_rect()).collect();
+    for i in 0..rects.len() {
+        for j in i + 1..rects.len() {
+            assert!(!overlap(&rects[i], &rects[j]), "cards {i} and {j} overlap");
+        }
+    }
+    assert_eq!(m.all(".am-wire").len(), cards.len() - 1, "one connector per shown child");
+    let attacks = m.all("[data-view=map] [role=treeitem]").iter().filter(|c| c.query_selector(".am-rel[data-relation=attacks]").ok().flatten().is_some()).count();
+    assert_eq!(m.all(".am-wire[data-relation=attacks]").len(), attacks, "attacks are drawn as attacks");
+    m.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn click_and_keys_open_exactly_one_node_in_the_map() {
+    let m = mount_at(SAMPLE, 1000, &[]).await;
+    placed(&m).await;
+    assert_eq!(m.visible_ids().len(), 3);
+    m.click("[role=treeitem][data-node-id='ban']").await;
+    assert_eq!(m.visible_ids().len(), 5, "ban's two children");
+    m.row("ban").focus().unwrap();
+    yew::scheduler::flush().await;
+    m.key("ArrowLeft").await;
+    assert_eq!(m.visible_ids().len(), 3, "← closes it");
+    m.key("ArrowRight").await;
+    m.key("ArrowRight").await;
+    assert_eq!(m.focused_id().as_deref(), Some("ban-distraction"), "→ goes to the first child, focus follows");
+    m.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn switching_views_keeps_what_is_open_selected_and_focused() {
+    let m = mount_at(SAMPLE, 1000, &[]).await;
+    m.click("[role=treeitem][data-node-id='allow']").await;
+    m.row("allow").focus().unwrap();
+    let before = m.visible_ids();
+    m.click("[data-action=view-outline]").await;
+    assert_eq!(m.one("[role=tree]").get_attribute("data-view").as_deref(), Some("outline"));
+    let mut after = m.visible_ids();
+    let mut sorted = before.clone();
+    sorted.sort();
+    after.sort();
+    assert_eq!(sorted, after, "the same nodes are open");
+    assert_eq!(m.row("allow").get_attribute("aria-selected").as_deref(), Some("true"));
+    m.click("[data-action=view-map]").await;
+    assert_eq!(m.one("[role=tree]").get_attribute("data-view").as_deref(), Some("map"));
+    assert_eq!(m.row("allow").get_attribute("aria-selected").as_deref(), Some("true"));
+    m.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn pan_and_zoom_move_the_camera_not_the_cards() {
+    let m = mount_at(SAMPLE, 1000, &[]).await;
+    let cards = placed(&m).await;
+    let positions = |cards: &[web_sys::Element]| -> Vec<String> {
+        cards.iter().map(|c| c.dyn_ref::<web_sys::HtmlElement>().unwrap().style().get_property_value("transform").unwrap()).collect()
+    };
+    let (camera, before) = (stage_transform(&m), positions(&cards));
+    m.click("[data-action=zoom-in]").await;
+    assert_ne!(stage_transform(&m), camera, "zoom moved the camera");
+    assert_eq!(positions(&m.all("[data-view=map] [role=treeitem]")), before, "and no card");
+    m.click("[data-action=fit]").await;
+    assert_eq!(positions(&m.all("[data-view=map] [role=treeitem]")), before);
+    m.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_link_is_drawn_when_both_ends_are_shown() {
+    let m = mount_at(FLAGSHIP, 1280, &[]).await;
+    m.click("[data-action=expand-all]").await;
+    placed(&m).await;
+    assert!(!m.all(".am-xlink").is_empty(), "cross-article links drawn");
+    assert!(m.all(".am-xlink[data-relation=contradicts]").len() > 3);
+    m.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn hostile_shapes_lay_out_and_stay_usable() {
+    let word = "x".repeat(300);
+    let mut bushy = vec![r#"{"id":"q","kind":"question","text":"Q"}"#.to_owned()];
+    bushy.push(r#"{"id":"p","parent":"q","kind":"position","side":"open","text":"P"}"#.to_owned());
+    for i in 0..2000 {
+        bushy.push(format!(r#"{{"id":"c{i}","parent":"p","kind":"claim","text":"claim {i}"}}"#));
+    }
+    let maps = [
+        format!(r#"{{"format":"argmap/1","id":"w","title":"W","languages":["en"],"root":"q","nodes":[{{"id":"q","kind":"question","text":"{word}"}}]}}"#),
+        r#"{"format":"argmap/1","id":"rtl","title":"R","languages":["ar","en"],"root":"q","nodes":[{"id":"q","kind":"question","text":{"ar":"هل يجب حظر الهواتف؟"}},{"id":"p","parent":"q","kind":"position","side":"open","text":{"ar":"نعم"}}]}"#.to_owned(),
+        format!(r#"{{"format":"argmap/1","id":"bush","title":"B","languages":["en"],"root":"q","nodes":[{}]}}"#, bushy.join(",")),
+    ];
+    for json in &maps {
+        let m = mount_at(json, 1000, &[]).await;
+        let cards = placed(&m).await;
+        let card = cards[0].get_bounding_client_rect();
+        assert!(card.width() <= 16.0 * 16.0 + 1.0, "a 300-character word wraps inside its card: {}", card.width());
+        m.click("[role=treeitem]").await;
+        m.unmount();
+    }
+}
