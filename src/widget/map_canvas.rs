@@ -212,7 +212,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                         fit
                     } else {
                         let root = placed.cards.first().copied().unwrap_or_default();
-                        Camera { x: MARGIN, y: room.1 / 2.0 - (root.y + root.height / 2.0), zoom: 1.0 }
+                        Camera { x: MARGIN - root.x, y: room.1 / 2.0 - (root.y + root.height / 2.0), zoom: 1.0 }
                     }
                 }
             };
