@@ -16,10 +16,11 @@
 //   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
 import init, { mount as mountWidget } from './pkg/argmap.js';
 
-const here = new URL('.', import.meta.url);
-const css = new URL('argmap.css', here).href;
+// Written as `new URL('./file', import.meta.url)` literally, so that bundlers (Vite, webpack,
+// Parcel) see both files and copy them next to the bundle.
+const css = new URL('./argmap.css', import.meta.url).href;
 let ready;
-const start = () => (ready ??= init({ module_or_path: new URL('pkg/argmap_bg.wasm', here) }));
+const start = () => (ready ??= init({ module_or_path: new URL('./pkg/argmap_bg.wasm', import.meta.url) }));
 // A page that loads this module shows a map: fetch and compile the widget now, not when the
 // first element asks for it.
 start().catch(() => {});
