@@ -118,9 +118,13 @@ async fn shown(client: &Client, nth: usize) -> String {
 }
 
 /// The DOM of `html` (or of the page's nth fallback) as the browser serialises it, without
-/// whitespace-only text: templates indent, the command line does not.
+/// whitespace-only text (templates indent, the command line does not), attributes in name
+/// order and boolean ones as `open=""` (Yew writes `open="open"` and puts `class` last).
 const NORMALISED: &str = r#"
     const strip = (node) => {
+      const attributes = [...node.attributes].map((a) => [a.name, a.value === a.name ? '' : a.value]);
+      for (const [name] of attributes) node.removeAttribute(name);
+      for (const [name, value] of attributes.sort(([a], [b]) => (a < b ? -1 : 1))) node.setAttribute(name, value);
       for (const child of [...node.childNodes]) {
         if (child.nodeType === 3 && !child.textContent.trim()) child.remove();
         else if (child.nodeType === 1) strip(child);
@@ -137,8 +141,8 @@ const NORMALISED: &str = r#"
     }
     return fallback ? strip(fallback.cloneNode(true)).outerHTML : null;"#;
 
-/// The good-maps page: the flagship map (zh), the sample map (en) and an inline one, in that order
-/// on every site. With JavaScript: three widgets. Without: three fallbacks, the two from files
+/// The good-maps page: the sample map (en), the flagship map (zh) and an inline one, in that
+/// order on every site. With JavaScript: three widgets. Without: three fallbacks, the two from files
 /// exactly as `argmap render` writes them.
 async fn check_good_page(base: &str, page: &str, order: [(&str, &str); 2]) {
     let client = browser().await;
