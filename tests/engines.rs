@@ -212,7 +212,7 @@ fn check_warnings(output: &str, expected: &[&str], good_page: &str) {
     for warning in expected {
         assert_eq!(output.matches(warning).count(), 1, "the build warns once with `{warning}`; its output:\n{output}");
     }
-    let about_good = output.lines().filter(|l| l.contains("argmap") && l.contains(good_page)).collect::<Vec<_>>();
+    let about_good = output.lines().filter(|l| l.contains("argmap:") && l.contains(good_page)).collect::<Vec<_>>();
     assert!(about_good.is_empty(), "no warning about {good_page}: {about_good:?}");
 }
 
