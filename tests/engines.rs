@@ -88,9 +88,49 @@ fn map_json(name: &str) -> Value {
 
 /// What `argmap render` writes for a map, the reference every engine's fallback must match.
 fn cli_fallback(map: &str, lang: &str) -> String {
-    let path = root().join("www/maps").join(map);
+    cli_render(&root().join("www/maps").join(map), lang)
+}
+
+fn cli_render(path: &Path, lang: &str) -> String {
     run(root(), "cargo", &["run", "--quiet", "-p", "argmap-cli", "--", "render", path.to_str().unwrap(), "--lang", lang], &[])
 }
+
+/// A chain of `levels` nodes, written to `path`: deeper than the 256 levels of nested
+/// `<details>`, so the fallback lists the rest flat, as `argmap render` does.
+fn write_deep_map(path: &Path, levels: usize) {
+    let mut nodes = vec![json!({"id": "n0", "kind": "question", "text": "How deep?"})];
+    for i in 1..levels {
+        let relation = if i % 3 == 0 { "attacks" } else { "supports" };
+        nodes.push(json!({"id": format!("n{i}"), "parent": format!("n{}", i - 1), "kind": if i == 1 { "position" } else { "claim" },
+            "side": if i == 1 { Some("open") } else { None }, "relation": relation, "text": format!("level {i}")}));
+    }
+    let map = json!({"format": "argmap/1", "id": "deep", "title": "Deep", "languages": ["en"], "root": "n0", "nodes": nodes});
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, map.to_string()).unwrap();
+}
+
+/// Every value of `attribute` in `html`, in document order.
+fn values<'h>(html: &'h str, attribute: &str) -> Vec<&'h str> {
+    let marker = format!(" {attribute}=\"");
+    html.split(&marker).skip(1).map(|rest| rest.split('"').next().unwrap_or_default()).collect()
+}
+
+/// A built page whose only map is `write_deep_map`'s: its fallback has the nodes, levels, sides
+/// and nesting `argmap render` writes, all the way down. Compared as text: a browser's parser
+/// re-parents elements nested over 512 deep, differently at different starting depths.
+fn check_deep_page(page: &Path, map: &Path) {
+    let html = std::fs::read_to_string(page).unwrap_or_else(|e| panic!("read {}: {e}", page.display()));
+    let cli = cli_render(map, "en");
+    let html = &html[html.find("class=\"am-fallback\"").expect("the deep page has a fallback")..];
+    for attribute in ["data-node-id", "data-level", "data-side", "data-relation"] {
+        assert_eq!(values(html, attribute), values(&cli, attribute), "{}: {attribute} as `argmap render` writes it", page.display());
+    }
+    assert_eq!(values(html, "data-node-id").len(), DEEP, "{}: every node", page.display());
+    assert_eq!(html.matches("<details").count(), 256, "{}: 256 nested levels, the rest flat", page.display());
+    assert_eq!(html.matches("<details").count(), cli.matches("<details").count());
+}
+
+const DEEP: usize = 300;
 
 async fn js(client: &Client, script: &str, args: Vec<Value>) -> Value {
     client.execute(script, args).await.unwrap_or_else(|e| panic!("script failed ({e}): {script}"))
@@ -230,6 +270,9 @@ async fn hugo_a_fresh_site_with_the_shortcode() {
         let _ = std::fs::remove_file(site.join(config));
     }
     std::fs::write(site.join("hugo.toml"), "baseURL = 'http://example.org/'\ntitle = 'argmap on Hugo'\ntheme = ['argmap']\n").unwrap();
+    write_deep_map(&site.join("static/maps/deep.json"), DEEP);
+    std::fs::write(site.join("content/posts/deep.md"), "---\ntitle: Deep\n---\n{{< argmap src=\"maps/deep.json\" lang=\"en\" />}}\n")
+        .unwrap();
     let output = run(&site, "hugo", &[], &[]);
     let broken = site.join("content/posts/broken.md");
     let broken = broken.display();
@@ -245,6 +288,7 @@ async fn hugo_a_fresh_site_with_the_shortcode() {
     let base = serve_site(&site.join("public"));
     check_good_page(&base, "/posts/maps/", [("sample.json", "en"), ("open-vs-closed.json", "zh")]).await;
     check_broken_page(&base, "/posts/broken/").await;
+    check_deep_page(&site.join("public/posts/deep/index.html"), &site.join("static/maps/deep.json"));
 }
 
 #[tokio::test]
@@ -256,6 +300,12 @@ async fn jekyll_a_fresh_site_with_the_include() {
     copy_file(&root().join("www/maps/sample.json"), &site.join("maps/sample.json"));
     copy_file(&root().join("www/maps/open-vs-closed.json"), &site.join("maps/open-vs-closed.json"));
     let _ = std::fs::remove_file(site.join("README.md"));
+    write_deep_map(&site.join("maps/deep.json"), DEEP);
+    std::fs::write(
+        site.join("_posts/2026-01-03-deep.md"),
+        "---\nlayout: post\ntitle: Deep\n---\n{% include argmap.html src=\"/maps/deep.json\" lang=\"en\" %}\n",
+    )
+    .unwrap();
     let output = run(&site, "jekyll", &["build", "--source", ".", "--destination", "_site"], &[]);
     check_warnings(
         &output,
@@ -269,6 +319,7 @@ async fn jekyll_a_fresh_site_with_the_include() {
     let base = serve_site(&site.join("_site"));
     check_good_page(&base, "/2026/01/01/maps.html", [("sample.json", "en"), ("open-vs-closed.json", "zh")]).await;
     check_broken_page(&base, "/2026/01/02/broken.html").await;
+    check_deep_page(&site.join("_site/2026/01/03/deep.html"), &site.join("maps/deep.json"));
 }
 
 #[tokio::test]
@@ -276,6 +327,9 @@ async fn eleventy_a_site_with_the_markdown_fence() {
     let site = fresh_dir("eleventy");
     copy_tree(&root().join("integrations/examples/eleventy"), &site);
     copy_tree(&root().join("www/maps"), &site.join("maps"));
+    write_deep_map(&site.join("maps/deep.json"), DEEP);
+    std::fs::write(site.join("posts/deep.md"), "---\nlayout: post.html\ntitle: Deep\n---\n```argmap lang=en\nsrc: /maps/deep.json\n```\n")
+        .unwrap();
     let modules = root().join("integrations/node_modules");
     assert!(
         modules.join(".bin/eleventy").exists(),
@@ -301,6 +355,7 @@ async fn eleventy_a_site_with_the_markdown_fence() {
     let base = serve_site(&out);
     check_good_page(&base, "/posts/maps/", [("sample.json", "en"), ("open-vs-closed.json", "zh")]).await;
     check_broken_page(&base, "/posts/broken/").await;
+    check_deep_page(&out.join("posts/deep/index.html"), &site.join("maps/deep.json"));
 }
 
 #[tokio::test]
