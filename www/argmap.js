@@ -17,13 +17,14 @@
 //   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
 import init, { mount as mountWidget } from './pkg/argmap.js';
 
-const here = new URL('.', import.meta.url);
-const css = new URL('argmap.css', here).href;
+// Written as `new URL('./file', import.meta.url)` literally, so that bundlers (Vite, webpack,
+// Parcel) see both files and copy them next to the bundle.
+const css = new URL('./argmap.css', import.meta.url).href;
 let ready;
 // One load for every element on the page; a failed one (the network dropped) is forgotten, so
 // the next element, or the next change, tries again.
 const start = () =>
-  (ready ??= init({ module_or_path: new URL('pkg/argmap_bg.wasm', here) }).catch((error) => {
+  (ready ??= init({ module_or_path: new URL('./pkg/argmap_bg.wasm', import.meta.url) }).catch((error) => {
     ready = undefined;
     throw error;
   }));
