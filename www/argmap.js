@@ -107,6 +107,7 @@ class ArgumentMapElement extends HTMLElement {
   #height = '';       // the height this element set on its own style, to undo only that
   #observer = null;   // watches the inline JSON child
   #instance;          // the storage key suffix, fixed at first mount
+  #pendingReveal;     // a reveal() asked for before the map was there
 
   connectedCallback() {
     this.#applyHeight();
@@ -130,6 +131,31 @@ class ArgumentMapElement extends HTMLElement {
   /** The mounted widget, for scripts that want to call it (undefined until mounted). */
   get widget() {
     return this.#widget ?? undefined;
+  }
+
+  /**
+   * Open the path to node `id`, select it and bring it into view; keyboard focus stays where
+   * the reader has it. Before the map has loaded, the last call waits for it. Returns whether
+   * the node was found (an unknown id only warns in the console; nothing throws).
+   */
+  reveal(id) {
+    if (this.#widget) {
+      try {
+        return this.#widget.reveal(String(id));
+      } catch (error) {
+        console.warn('argmap: reveal failed', error);
+        return false;
+      }
+    }
+    this.#pendingReveal = String(id);
+    return false;
+  }
+
+  /** The map loads after mount (a fetch): try a waiting reveal until it lands, for a while. */
+  #revealWhenLoaded(id, tries = 0) {
+    if (this.#pendingReveal !== id || !this.#widget) return;
+    if (this.#widget.reveal(id)) this.#pendingReveal = undefined;
+    else if (tries < 50) setTimeout(() => this.#revealWhenLoaded(id, tries + 1), 100);
   }
 
   #applyHeight() {
@@ -188,6 +214,7 @@ class ArgumentMapElement extends HTMLElement {
         this.#widget = mountWidget(this, { css, ...tried, prefetched: early });
         this.#options = tried;
         this.#failed = null;
+        if (this.#pendingReveal) this.#revealWhenLoaded(this.#pendingReveal);
       }
     } catch (error) {
       // One broken widget must not stop the others or the host page; any fallback stays.
@@ -201,3 +228,61 @@ class ArgumentMapElement extends HTMLElement {
 }
 
 if (!customElements.get('argument-map')) customElements.define('argument-map', ArgumentMapElement);
+
+// ---- the host's prose points into the map ----
+// Any element with data-argmap-node="ID" (and data-argmap="element-id" when the page has several
+// maps) is a link into the map: a click, or Enter on it, reveals that node and brings the map
+// into view. With the `steps` attribute on the map, those elements also reveal their node as
+// they reach the middle of the viewport (scrollytelling), unless the reader is using the map.
+
+/** The map a pointer element means: the one it names, else the page's first. */
+function mapFor(pointer) {
+  const named = pointer.getAttribute('data-argmap');
+  const map = named ? document.getElementById(named) : document.querySelector('argument-map');
+  return map instanceof ArgumentMapElement ? map : null;
+}
+
+function follow(pointer, scroll) {
+  const map = mapFor(pointer);
+  const id = pointer.getAttribute('data-argmap-node');
+  if (!map || !id) {
+    console.warn('argmap: no map for', pointer);
+    return;
+  }
+  map.reveal(id);
+  if (scroll) map.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+}
+
+if (!window.argmapPointers) {
+  window.argmapPointers = true;
+  document.addEventListener('click', (event) => {
+    const pointer = event.target instanceof Element && event.target.closest('[data-argmap-node]');
+    if (!pointer) return;
+    // A real link keeps its own behaviour only when it goes somewhere else.
+    if (pointer.matches('a[href]:not([href^="#"])')) return;
+    event.preventDefault();
+    follow(pointer, true);
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || !(event.target instanceof Element)) return;
+    const pointer = event.target.closest('[data-argmap-node]');
+    // Buttons and links already turn Enter into a click.
+    if (pointer && !pointer.matches('a[href], button')) follow(pointer, true);
+  });
+  // Scroll steps: the pointer elements of maps with `steps`, as they cross the middle.
+  const steps = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        const map = mapFor(entry.target);
+        // Never fight a reader who is working in the map.
+        if (!map || !map.hasAttribute('steps') || map.matches(':focus-within, :hover')) continue;
+        follow(entry.target, false);
+      }
+    },
+    { rootMargin: '-45% 0px -45% 0px' },
+  );
+  const watch = () => document.querySelectorAll('[data-argmap-node]').forEach((p) => steps.observe(p));
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch, { once: true });
+  else watch();
+}

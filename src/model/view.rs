@@ -87,6 +87,9 @@ pub enum Action {
     Select(NodeIdx),
     /// Open every ancestor so the node is visible, and select it.
     Reveal(NodeIdx),
+    /// The host page points at a node (its prose, a scroll step): as `Reveal`, but keyboard
+    /// focus stays where the reader has it.
+    Point(NodeIdx),
     ExpandAll,
     /// Back to the opening view: the root and its direct children.
     CollapseAll,
@@ -228,7 +231,7 @@ impl ViewState {
                 next.selected = n;
             }
             Action::Select(n) => next.selected = n,
-            Action::Reveal(n) => next.reveal(map, n),
+            Action::Reveal(n) | Action::Point(n) => next.reveal(map, n),
             Action::ExpandAll => {
                 for (i, node) in map.nodes.iter().enumerate() {
                     next.expanded[i] = !node.children.is_empty();

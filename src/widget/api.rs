@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::model::ViewMode;
 
 use super::loader::{ArgMap, ArgMapProps, MapSource, Prefetched, Presentation};
+use super::host::Remote;
 use super::shadow;
 
 /// A mounted widget, returned to JavaScript by [`mount`].
@@ -14,6 +15,7 @@ use super::shadow;
 pub struct Widget {
     host: web_sys::Element,
     handle: Option<yew::AppHandle<ArgMap>>,
+    remote: Remote,
 }
 
 #[wasm_bindgen]
@@ -21,9 +23,15 @@ impl Widget {
     /// Apply new options (`src`, `json`, `lang`, `tour`, `history`) without losing what can be
     /// kept.
     pub fn update(&mut self, options: JsValue) {
-        if let (Some(handle), Some(props)) = (self.handle.as_mut(), props_for(&self.host, &options)) {
+        if let (Some(handle), Some(props)) = (self.handle.as_mut(), props_for(&self.host, &options, &self.remote)) {
             handle.update(props);
         }
+    }
+
+    /// Open the path to node `id`, select it and bring it into view, leaving keyboard focus
+    /// where it is. Returns false, with a console warning, for an id the map does not have.
+    pub fn reveal(&self, id: &str) -> bool {
+        self.remote.reveal(id)
     }
 
     /// Take the widget down and free it (the JavaScript object is unusable afterwards); the
@@ -58,7 +66,7 @@ fn host_lang(host: &web_sys::Element) -> Option<String> {
     host.closest("[lang]").ok().flatten()?.get_attribute("lang").filter(|l| !l.trim().is_empty())
 }
 
-fn props_for(host: &web_sys::Element, options: &JsValue) -> Option<ArgMapProps> {
+fn props_for(host: &web_sys::Element, options: &JsValue, remote: &Remote) -> Option<ArgMapProps> {
     let source = match (option(options, "json"), option(options, "src")) {
         (Some(json), _) => MapSource::Inline(json.into()),
         (None, Some(src)) => {
@@ -77,6 +85,8 @@ fn props_for(host: &web_sys::Element, options: &JsValue) -> Option<ArgMapProps> 
             instance: instance.map(|i| format!("#{i}")).unwrap_or_default().into(),
             view: option(options, "view").or_else(|| host.get_attribute("view")).and_then(|v| ViewMode::parse(&v)),
             width: host.client_width(),
+            host: Some(host.clone()),
+            remote: remote.clone(),
         },
     })
 }
@@ -91,8 +101,9 @@ fn props_for(host: &web_sys::Element, options: &JsValue) -> Option<ArgMapProps> 
 /// `tour`, `history` and `view` may also be given as attributes of the host element.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, options: JsValue) -> Result<Widget, JsValue> {
-    let props = props_for(&host, &options).ok_or_else(|| JsValue::from_str("argmap: give a map as `src` or `json`"))?;
+    let remote = Remote::default();
+    let props = props_for(&host, &options, &remote).ok_or_else(|| JsValue::from_str("argmap: give a map as `src` or `json`"))?;
     let root = shadow::open(&host, option(&options, "css").as_deref())?;
     let handle = yew::Renderer::<ArgMap>::with_root_and_props(root, props).render();
-    Ok(Widget { host, handle: Some(handle) })
+    Ok(Widget { host, handle: Some(handle), remote })
 }

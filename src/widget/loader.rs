@@ -47,6 +47,10 @@ pub struct Presentation {
     /// The host element's width when the widget mounted, so the first paint is already the
     /// right drawing.
     pub width: i32,
+    /// The `<argument-map>` element, which hears the widget's events.
+    pub host: Option<web_sys::Element>,
+    /// How the host's script reaches the map (`reveal`).
+    pub remote: super::host::Remote,
 }
 
 #[derive(Properties, PartialEq, Clone)]

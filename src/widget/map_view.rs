@@ -10,6 +10,7 @@ use super::hooks::{
     saved_view, stored_verdicts, url_view, use_host_change, use_printing, use_stored_verdicts, use_view_in_session, use_view_in_url,
     use_width,
 };
+use super::host::{use_host_events, use_remote};
 use super::map_canvas::MapCanvas;
 use super::legend::Legend;
 use super::loader::Presentation;
@@ -76,6 +77,8 @@ pub fn MapView(props: &MapViewProps) -> Html {
     };
 
     use_host_change(props.lang.clone(), shown.tour, on_action.clone());
+    use_remote(shown.remote.clone(), map.clone(), on_action.clone());
+    use_host_events(shown.host.clone(), map.clone(), state.view.clone());
     let kept = use_stored_verdicts(map.clone(), storage_key, state.view.verdicts.clone());
     let fragment = state.view.to_fragment(&map);
     let printing = use_printing(fragment.clone(), on_action.clone());
@@ -123,7 +126,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
         }
     } else {
         html! {
-            <TreeView map={map.clone()} view={state.view.clone()} rows={rows.clone()} hits={hits.clone()} focus={state.focus} {printing}
+            <TreeView map={map.clone()} view={state.view.clone()} rows={rows.clone()} hits={hits.clone()} focus={state.focus} {printing} pointed={state.pointed}
                 on_action={on_action.clone()} />
         }
     };

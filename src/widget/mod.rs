@@ -15,6 +15,7 @@ mod detail;
 mod download;
 mod error_panel;
 mod hooks;
+mod host;
 mod legend;
 mod loader;
 mod map_canvas;

@@ -15,11 +15,13 @@ pub struct MapState {
     /// Bumped when an action should move keyboard focus to the selected row (arrow keys, a
     /// jump along a link, a tour step); a click focuses its row by itself.
     pub focus: u32,
+    /// Bumped when the host page points at a node: it is brought into view, focus stays put.
+    pub pointed: u32,
 }
 
 impl MapState {
     pub fn new(map: MapRef, view: ViewState) -> MapState {
-        MapState { map, view: Rc::new(view), focus: 0 }
+        MapState { map, view: Rc::new(view), focus: 0, pointed: 0 }
     }
 }
 
@@ -29,11 +31,12 @@ impl Reducible for MapState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let moves_focus =
             matches!(action, Action::Key(_) | Action::Reveal(_) | Action::Tour(Some(_)) | Action::StartTour | Action::Select(_));
+        let pointed = self.pointed + u32::from(matches!(action, Action::Point(_)));
         let view = self.view.apply(&self.map, action);
-        if view == *self.view && !moves_focus {
+        if view == *self.view && !moves_focus && pointed == self.pointed {
             return self;
         }
         let focus = self.focus + u32::from(moves_focus);
-        Rc::new(MapState { map: self.map.clone(), view: Rc::new(view), focus })
+        Rc::new(MapState { map: self.map.clone(), view: Rc::new(view), focus, pointed })
     }
 }

@@ -25,6 +25,9 @@ pub struct TreeViewProps {
     pub focus: u32,
     /// A printout is under way: every row, not a batch.
     pub printing: bool,
+    /// Bumped when the host points at a node: scroll its row into view, focus stays put.
+    #[prop_or_default]
+    pub pointed: u32,
     pub on_action: Callback<Action>,
 }
 
@@ -47,6 +50,17 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
         });
     }
 
+    {
+        let tree_ref = tree_ref.clone();
+        use_effect_with(props.pointed, move |&pointed| {
+            let row = tree_ref.cast::<web_sys::Element>().and_then(|t| t.query_selector("[role=treeitem][tabindex='0']").ok().flatten());
+            if let Some(row) = row.filter(|_| pointed > 0) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                row.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    }
     let (onkeydown, onfocusin) = tree_handlers(&props.on_action, map, view);
 
     let lang = AttrValue::from(view.lang.clone());

@@ -69,7 +69,7 @@ pub async fn press(target: &Element, key: &str) {
     yew::scheduler::flush().await;
 }
 
-/// Mounts `json` in a new `<argument-map>` with these `(option, value)` pairs besides the map,
+/// Mounts `json` in a new `<argument-map>`, drawn as the outline, with these `(option, value)` pairs besides the map,
 /// as on a fresh visit: the per-tab view an earlier test left behind is cleared first.
 pub async fn mount_with(json: &str, options: &[(&str, &str)]) -> Mounted {
     web_sys::window().unwrap().session_storage().unwrap().unwrap().clear().unwrap();
@@ -83,6 +83,9 @@ pub async fn remount(json: &str, options: &[(&str, &str)]) -> Mounted {
     document.body().unwrap().append_child(&host).unwrap();
     let object = js_sys::Object::new();
     js_sys::Reflect::set(&object, &"json".into(), &JsValue::from_str(json)).unwrap();
+    // These suites are about the outline (tests/map_view_browser.rs is about the map): ask for
+    // it, unless a test says otherwise, whatever width the test page gives the widget.
+    js_sys::Reflect::set(&object, &"view".into(), &"outline".into()).unwrap();
     for (key, value) in options {
         js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value)).unwrap();
     }
