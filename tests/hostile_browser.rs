@@ -113,7 +113,8 @@ impl Mounted {
     }
 }
 
-async fn mount_json(json: &str, lang: &str) -> Mounted {
+/// Mounts `json` drawn as `view` (`map` or `outline`): hostile text must stay text in both.
+async fn mount_json(json: &str, lang: &str, view: &str) -> Mounted {
     let window = web_sys::window().unwrap();
     if let Ok(Some(storage)) = window.session_storage() {
         let _ = storage.clear();
@@ -124,6 +125,7 @@ async fn mount_json(json: &str, lang: &str) -> Mounted {
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"json".into(), &JsValue::from_str(json)).unwrap();
     js_sys::Reflect::set(&options, &"lang".into(), &JsValue::from_str(lang)).unwrap();
+    js_sys::Reflect::set(&options, &"view".into(), &JsValue::from_str(view)).unwrap();
     let widget = mount(host.clone(), options.into()).expect("mount succeeds");
     yew::scheduler::flush().await;
     Mounted { host, widget }
@@ -151,9 +153,18 @@ fn check_shadow(shadow: &web_sys::ShadowRoot, step: &str, seen: &mut BTreeSet<St
         let list = shadow.query_selector_all(selector).unwrap();
         (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
     };
-    for tag in ["img", "script", "svg", "iframe", "object", "embed"] {
+    for tag in ["img", "script", "iframe", "object", "embed", "foreignObject", "a[href^=javascript]"] {
         // The widget makes none of these itself.
         assert!(all(tag).is_empty(), "{step}: a <{tag}> element appeared in the shadow root");
+    }
+    // The one SVG is the map view's own connectors: paths, groups and labels, nothing else.
+    for svg in all("svg") {
+        assert_eq!(svg.get_attribute("class").as_deref(), Some("am-wires"), "{step}: an <svg> that is not the map's connectors");
+        let inside = svg.query_selector_all("*").unwrap();
+        for i in 0..inside.length() {
+            let tag = inside.item(i).and_then(|e| e.dyn_into::<Element>().ok()).map(|e| e.tag_name()).unwrap_or_default();
+            assert!(matches!(tag.as_str(), "path" | "g" | "text"), "{step}: <{tag}> inside the connectors");
+        }
     }
     for element in all("*") {
         let names = element.get_attribute_names();
@@ -253,7 +264,7 @@ async fn read_everything(m: &Mounted, seen: &mut BTreeSet<String>) {
 
 #[wasm_bindgen_test]
 async fn markup_in_every_field_stays_text_in_english() {
-    let m = mount_json(&hostile_map("hostile-en"), "en").await;
+    let m = mount_json(&hostile_map("hostile-en"), "en", "outline").await;
     let mut seen = BTreeSet::new();
     read_everything(&m, &mut seen).await;
     // What the widget shows today must be among what was seen; as it renders more fields, they
@@ -283,7 +294,7 @@ async fn markup_in_every_field_stays_text_in_english() {
 
 #[wasm_bindgen_test]
 async fn markup_in_every_field_stays_text_in_chinese() {
-    let m = mount_json(&hostile_map("hostile-zh"), "zh").await;
+    let m = mount_json(&hostile_map("hostile-zh"), "zh", "map").await;
     let mut seen = BTreeSet::new();
     read_everything(&m, &mut seen).await;
     for marker in ["q.text.zh", "p1.text.zh", "p1.detail.zh", "p1.quote", "source.title.zh"] {
@@ -299,7 +310,7 @@ async fn a_broken_hostile_map_lists_its_problems_as_text() {
     let json = hostile_map("hostile-broken")
         .replacen("\"parent\":\"q\"", &format!("\"parent\":{}", serde_json::to_string(&hostile("bad.parent")).unwrap()), 1)
         .replacen("\"kind\":\"claim\"", &format!("\"kind\":{}", serde_json::to_string(&hostile("bad.kind")).unwrap()), 1);
-    let m = mount_json(&json, "en").await;
+    let m = mount_json(&json, "en", "map").await;
     let mut seen = BTreeSet::new();
     assert!(m.first("[role=alert]").is_some(), "the broken map shows its problems");
     check(&m, "error panel", &mut seen);
