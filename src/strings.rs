@@ -53,6 +53,8 @@ pub struct Strings {
     pub no_marks: &'static str,
     pub clear_marks: &'static str,
     pub not_kept: &'static str,
+    /// Before a critical question for the class (`prompt`, a tour stop's `question`).
+    pub for_discussion: &'static str,
     /// On a card: "⇄ 2 links" to nodes not on the map now.
     pub links_elsewhere: fn(usize) -> String,
     /// The view switch, the zoom controls and the picture.
@@ -140,6 +142,7 @@ const EN: Strings = Strings {
     no_marks: "Mark claims as convinced or not, and see which side you lean to.",
     clear_marks: "Clear my marks",
     not_kept: "This browser does not allow storage: your marks last only until you leave.",
+    for_discussion: "For discussion:",
     links_elsewhere: |n| if n == 1 { "⇄ 1 link".into() } else { format!("⇄ {n} links") },
     view_map: "Map",
     view_outline: "Outline",
@@ -322,6 +325,7 @@ const ZH: Strings = Strings {
     no_marks: "把论点标记为“被说服”或“未被说服”，看看你倾向哪一边。",
     clear_marks: "清除我的标记",
     not_kept: "此浏览器不允许存储：你的标记只保留到离开页面为止。",
+    for_discussion: "讨论：",
     links_elsewhere: |n| format!("⇄ {n} 条关联"),
     view_map: "论证图",
     view_outline: "大纲",

@@ -193,3 +193,16 @@ async fn the_tab_key_reaches_the_tree_at_the_current_row() {
     assert_eq!(m.focused_id(), stops.first().cloned());
     m.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn a_claims_question_for_the_class_shows_and_its_quotes_link_to_the_sentence() {
+    let map = load(FLAGSHIP).unwrap();
+    let node = map.nodes.iter().find(|n| n.prompt.is_some() && !n.evidence.is_empty()).expect("the flagship asks the class something");
+    let m = mount_json(FLAGSHIP, "en").await;
+    m.search(node.text.get("en")).await;
+    m.click(&format!("[role=treeitem][data-node-id='{}']", node.id)).await;
+    assert!(m.text(".am-detail .am-prompt").contains(node.prompt.as_ref().unwrap().get("en")));
+    let href = m.one(".am-detail figcaption a").get_attribute("href").unwrap();
+    assert!(href.contains("#:~:text="), "the link goes to the quoted sentence: {href}");
+    m.unmount();
+}

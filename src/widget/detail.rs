@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::model::{is_web_link, Action, Kind, LinkRelation, NodeIdx, Verdict};
+use crate::model::{is_web_link, quote_link, Action, Kind, LinkRelation, NodeIdx, Verdict};
 use crate::strings::{side_name, strings};
 
 use super::state::MapRef;
@@ -47,7 +47,8 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                     if !byline.is_empty() { { " · " }{ byline.join(" · ") } }
                     // The loader refuses other schemes; checked again where the link is made.
                     if let Some(url) = source.url.as_deref().filter(|u| is_web_link(u)) {
-                        { " · " }<a href={url.to_owned()} target="_blank" rel="noopener noreferrer">{ s.read_article }</a>
+                        // To the quoted sentence itself: a text fragment the browser scrolls to.
+                        { " · " }<a href={quote_link(url, &e.quote)} target="_blank" rel="noopener noreferrer">{ s.read_article }</a>
                     }
                 </figcaption>
             </figure>
@@ -112,6 +113,9 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
             </p>
             <p class="am-detail-text">{ node.text.get(lang) }</p>
             if let Some(detail) = &node.detail { <p class="am-detail-body">{ detail.get(lang) }</p> }
+            if let Some(prompt) = &node.prompt {
+                <p class="am-prompt"><span class="am-label">{ s.for_discussion }</span>{ " " }{ prompt.get(lang) }</p>
+            }
             if !node.flags.is_empty() {
                 <ul class="am-flags">{ for node.flags.iter().map(|f| html! { <li data-flag={f.clone()}>{ s.flag(f) }</li> }) }</ul>
             }

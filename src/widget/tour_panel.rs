@@ -29,6 +29,9 @@ pub fn TourPanel(props: &TourPanelProps) -> Html {
         <section class="am-tour" aria-label={s.tour}>
             <p class="am-tour-step" role="status">{ (s.tour_step)(step + 1, map.tour.len()) }</p>
             <p class="am-tour-note">{ stop.note.get(&props.lang) }</p>
+            if let Some(question) = &stop.question {
+                <p class="am-prompt"><span class="am-label">{ s.for_discussion }</span>{ " " }{ question.get(&props.lang) }</p>
+            }
             <div class="am-group">
                 <button type="button" class="am-button" data-action="tour-previous" disabled={step == 0}
                     onclick={act(Action::Tour(Some(step.saturating_sub(1))))}>{ "← " }{ s.previous }</button>
