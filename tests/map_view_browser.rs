@@ -29,6 +29,10 @@ async fn mount_at(json: &str, width: u32, options: &[(&str, &str)]) -> Mounted {
         js_sys::Reflect::set(&object, &(*key).into(), &(*value).into()).unwrap();
     }
     let widget = argmap::widget::mount(host.clone().into(), object.into()).expect("mount succeeds");
+    // The widget's own stylesheet, as argmap.js links it on a real page: card sizes come from it.
+    let style = document.create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../www/argmap.css")));
+    host.shadow_root().unwrap().append_child(&style).unwrap();
     yew::scheduler::flush().await;
     Mounted { host: host.into(), widget }
 }

@@ -162,8 +162,14 @@ async fn printing_shows_the_whole_map_then_restores_the_view() {
 
 #[wasm_bindgen_test]
 async fn attacks_start_their_own_group_under_supports() {
+    let map = load(FLAGSHIP).unwrap();
+    let position = map.nodes[map.root].children.iter().map(|&c| &map.nodes[c]).find(|p| {
+        let relations: Vec<_> = p.children.iter().map(|&c| map.nodes[c].relation).collect();
+        relations.contains(&Some(argmap::model::Relation::Supports)) && relations.contains(&Some(argmap::model::Relation::Attacks))
+    });
+    let position = position.expect("a position with both supports and attacks");
     let m = mount_json(FLAGSHIP, "en").await;
-    m.click("[role=treeitem][data-node-id='pos-only-road']").await;
+    m.click(&format!("[role=treeitem][data-node-id='{}']", position.id)).await;
     let starts = m.all("[data-group-start]");
     assert_eq!(starts.len(), 1, "one boundary between supporting and attacking children");
     m.unmount();
