@@ -416,7 +416,12 @@ impl Decoder {
             o,
             "relation",
             &path,
-            &[("contradicts", LinkRelation::Contradicts), ("agrees", LinkRelation::Agrees)],
+            &[
+                ("contradicts", LinkRelation::Contradicts),
+                ("agrees", LinkRelation::Agrees),
+                ("supports", LinkRelation::Supports),
+                ("attacks", LinkRelation::Attacks),
+            ],
         ));
         let note = self.optional_text(o, "note", &path);
         Some(RawLink { from: from?, to: to?, relation, note, path })
