@@ -2,7 +2,10 @@
 //! reader's view state as `state + action -> state`. No web crate is used here, so all of it is
 //! tested natively with `cargo test`, and the widget is a thin layer on top.
 
+pub mod argdown;
+mod diagnostic;
 mod fragment;
+mod import;
 mod load;
 mod locate;
 mod problem;
@@ -12,7 +15,11 @@ mod tree;
 mod types;
 mod verdict;
 mod view;
+pub mod yaml;
 
+pub use argdown::import_argdown;
+pub use diagnostic::{Diagnostic, Severity};
+pub use import::{default_kind, plus_answers, Imported};
 pub use load::{load, MAX_MAP_BYTES, MAX_NODES};
 pub use locate::locate;
 pub use problem::Problem;
