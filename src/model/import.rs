@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use serde_json::Value;
+use serde_json::{json, Map, Value};
 
 use super::diagnostic::Diagnostic;
 use super::load::load;
@@ -102,4 +102,96 @@ pub(crate) fn finish(document: Value, positions: &Positions, mut diagnostics: Ve
     diagnostics.sort_by_key(|d| (d.line, d.column));
     let map = map.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     Imported { document: Some(document), map, diagnostics }
+}
+
+/// Keys of inline data that the importers read themselves; any other key rides along in the
+/// node (`argmap/1` ignores fields it does not know).
+const NODE_KEYS: &[&str] =
+    &["id", "kind", "side", "relation", "text", "lang", "detail", "evidence", "flags", "source", "quote", "translation", "link"];
+
+/// A node's fields from its inline data (`side`, `detail`, `evidence` or the one-quote
+/// shorthand `source`/`quote`/`translation`, `flags`), its tags (as flags) and any extra
+/// evidence; `detail` when the data gives none.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn data_fields(
+    node: &mut Map<String, Value>,
+    data: &Map<String, Value>,
+    main_lang: &str,
+    detail: Option<&str>,
+    tags: &[String],
+    mut evidence: Vec<Value>,
+    at: (usize, usize),
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if let Some(side) = data.get("side") {
+        node.insert("side".into(), side.clone());
+    }
+    match (data.get("detail"), detail) {
+        (Some(d), _) => {
+            node.insert("detail".into(), d.clone());
+        }
+        (None, Some(c)) if !c.is_empty() => {
+            node.insert("detail".into(), json!({ main_lang: c }));
+        }
+        _ => {}
+    }
+    let mut given: Vec<Value> = match data.get("evidence") {
+        Some(Value::Array(a)) => a.clone(),
+        Some(other) => vec![other.clone()],
+        None => Vec::new(),
+    };
+    if data.contains_key("quote") || data.contains_key("source") {
+        let mut one = Map::new();
+        for k in ["source", "quote", "translation"] {
+            if let Some(v) = data.get(k) {
+                one.insert(k.into(), v.clone());
+            }
+        }
+        given.push(Value::Object(one));
+    }
+    given.append(&mut evidence);
+    if !given.is_empty() {
+        node.insert("evidence".into(), Value::Array(given));
+    }
+    let mut flags: Vec<Value> = match data.get("flags") {
+        Some(Value::Array(a)) => a.clone(),
+        Some(other) => vec![other.clone()],
+        None => Vec::new(),
+    };
+    for t in tags {
+        if !flags.iter().any(|f| f.as_str() == Some(t)) {
+            flags.push(json!(t));
+        }
+    }
+    if !flags.is_empty() {
+        node.insert("flags".into(), Value::Array(flags));
+    }
+    for (k, v) in data {
+        if matches!(k.as_str(), "parent" | "children") {
+            diagnostics.push(Diagnostic::warning(at.0, at.1, format!("inline data \"{k}\" is left out: the relations give the tree")));
+        } else if !NODE_KEYS.contains(&k.as_str()) {
+            node.insert(k.clone(), v.clone());
+        }
+    }
+}
+
+/// A map id from its title: lowercase letters and digits (any script), dashes between words.
+pub(crate) fn slug(title: &str) -> String {
+    let mut s = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            s.push(c);
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+        if s.chars().count() >= 60 {
+            break;
+        }
+    }
+    let s = s.trim_end_matches('-').to_owned();
+    if s.is_empty() {
+        "map".to_owned()
+    } else {
+        s
+    }
 }

@@ -12,12 +12,8 @@ use serde_json::{json, Map, Value};
 use super::blocks::{Direction, Item, Parent, PcsStatement, Symbol, TreeNode};
 use super::inline::{member, Member, MemberKind};
 use crate::model::diagnostic::Diagnostic;
-use crate::model::import::{default_kind, plus_answers, Positions};
+use crate::model::import::{data_fields, default_kind, plus_answers, slug, Positions};
 use crate::model::types::Kind;
-
-/// Keys of inline data that the importer reads itself; any other key rides along in the node.
-const NODE_KEYS: &[&str] =
-    &["id", "kind", "side", "relation", "text", "lang", "detail", "evidence", "flags", "source", "quote", "translation", "link"];
 
 struct Entity {
     kind: MemberKind,
@@ -621,55 +617,7 @@ fn tree(
             text.insert(main_lang.clone(), json!(name(e)));
         }
         node.insert("text".into(), Value::Object(text));
-        if let Some(side) = e.data.get("side") {
-            node.insert("side".into(), side.clone());
-        }
-        match (e.data.get("detail"), &e.conclusion) {
-            (Some(d), _) => {
-                node.insert("detail".into(), d.clone());
-            }
-            (None, Some(c)) if !c.is_empty() => {
-                node.insert("detail".into(), json!({ main_lang.clone(): c }));
-            }
-            _ => {}
-        }
-        let mut evidence: Vec<Value> = match e.data.get("evidence") {
-            Some(Value::Array(a)) => a.clone(),
-            Some(other) => vec![other.clone()],
-            None => Vec::new(),
-        };
-        if e.data.contains_key("quote") || e.data.contains_key("source") {
-            let mut one = Map::new();
-            for k in ["source", "quote", "translation"] {
-                if let Some(v) = e.data.get(k) {
-                    one.insert(k.into(), v.clone());
-                }
-            }
-            evidence.push(Value::Object(one));
-        }
-        if !evidence.is_empty() {
-            node.insert("evidence".into(), Value::Array(evidence));
-        }
-        let mut flags: Vec<Value> = match e.data.get("flags") {
-            Some(Value::Array(a)) => a.clone(),
-            Some(other) => vec![other.clone()],
-            None => Vec::new(),
-        };
-        for t in &e.tags {
-            if !flags.iter().any(|f| f.as_str() == Some(t)) {
-                flags.push(json!(t));
-            }
-        }
-        if !flags.is_empty() {
-            node.insert("flags".into(), Value::Array(flags));
-        }
-        for (k, v) in &e.data {
-            if matches!(k.as_str(), "parent" | "children") {
-                diagnostics.push(Diagnostic::warning(at.0, at.1, format!("inline data \"{k}\" is left out: the relations give the tree")));
-            } else if !NODE_KEYS.contains(&k.as_str()) {
-                node.insert(k.clone(), v.clone());
-            }
-        }
+        data_fields(&mut node, &e.data, &main_lang, e.conclusion.as_deref(), &e.tags, Vec::new(), at, diagnostics);
         nodes.push(Value::Object(node));
     }
 
@@ -813,24 +761,4 @@ fn intervals(order: &[usize], parent: &[Option<(usize, EdgeRelation)>], total: u
         }
     }
     (enter, leave)
-}
-
-fn slug(title: &str) -> String {
-    let mut s = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            s.push(c);
-        } else if !s.ends_with('-') && !s.is_empty() {
-            s.push('-');
-        }
-        if s.chars().count() >= 60 {
-            break;
-        }
-    }
-    let s = s.trim_end_matches('-').to_owned();
-    if s.is_empty() {
-        "map".to_owned()
-    } else {
-        s
-    }
 }

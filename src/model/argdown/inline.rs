@@ -10,13 +10,13 @@ use crate::model::diagnostic::Diagnostic;
 use crate::model::yaml::{parse_block, parse_flow, PChar};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum MemberKind {
+pub(crate) enum MemberKind {
     Statement,
     Argument,
 }
 
 #[derive(Clone, Debug)]
-pub(super) struct Member {
+pub(crate) struct Member {
     pub kind: MemberKind,
     pub title: Option<String>,
     /// `[T]: text` or an untitled text; false for a bare reference `[T]`.
@@ -34,7 +34,7 @@ fn title_end(chars: &[PChar], close: char) -> Option<usize> {
     chars.iter().skip(1).position(|p| p.c == close || p.c == '\n').map(|i| i + 1).filter(|&i| chars[i].c == close && i > 1)
 }
 
-pub(super) fn member(chars: &[PChar], line: usize, column: usize, diagnostics: &mut Vec<Diagnostic>) -> Member {
+pub(crate) fn member(chars: &[PChar], line: usize, column: usize, diagnostics: &mut Vec<Diagnostic>) -> Member {
     let mut m = Member {
         kind: MemberKind::Statement,
         title: None,

@@ -6,7 +6,7 @@
 use crate::model::diagnostic::Diagnostic;
 use crate::model::yaml::{positioned, PChar};
 
-pub(super) const TAB_WIDTH: usize = 4;
+pub(crate) const TAB_WIDTH: usize = 4;
 
 #[derive(Clone, Debug)]
 pub(super) struct Line {
@@ -39,7 +39,7 @@ pub(super) struct Source {
 }
 
 /// Splits on LF, CRLF and lone CR.
-pub(super) fn split_lines(text: &str) -> Vec<&str> {
+pub(crate) fn split_lines(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();

@@ -10,8 +10,8 @@
 
 mod blocks;
 mod build;
-mod inline;
-mod lines;
+pub(crate) mod inline;
+pub(crate) mod lines;
 
 use std::collections::HashMap;
 
