@@ -4,6 +4,7 @@
 
 pub mod argdown;
 mod diagnostic;
+pub mod export;
 mod fragment;
 mod import;
 mod load;

@@ -636,7 +636,7 @@ fn tree(
     let heading_title = headings_title(&g, &free);
     link_specs.extend(g.links);
     link_specs.sort_by_key(|l| l.at);
-    let mut seen_links: std::collections::HashSet<(usize, usize, &'static str)> = std::collections::HashSet::new();
+    let mut seen_links: std::collections::HashSet<(usize, usize, String)> = std::collections::HashSet::new();
     for l in link_specs {
         if !placed[l.from] || !placed[l.to] {
             continue;
@@ -647,7 +647,9 @@ fn tree(
             Some((p, EdgeRelation::Attacks)) if p == l.to => Some("attacks"),
             _ => None,
         };
-        if (tree_relation == Some(l.relation) && l.link.is_none()) || !seen_links.insert((l.from, l.to, l.relation)) {
+        let effective = l.link.as_ref().and_then(|v| v.get("relation")).and_then(Value::as_str).unwrap_or(l.relation).to_owned();
+        let repeated = !seen_links.insert((l.from, l.to, effective));
+        if (tree_relation == Some(l.relation) || repeated) && l.link.is_none() {
             continue;
         }
         if l.from != l.to && l.relation != "contradicts" && is_ancestor(l.from, l.to) {
