@@ -348,3 +348,9 @@ fn a_whole_debate() {
     assert_eq!(map.links.len(), 1, "the contradiction; the repeated attack is the tree edge");
     assert_eq!(map.links[0].relation, LinkRelation::Contradicts);
 }
+
+#[test]
+fn a_wrong_kind_in_the_data_is_an_error_at_its_line() {
+    let e = errors("[T]: t\n  + [A]: a {kind: nonsense}");
+    assert!(e.iter().any(|d| d.line == 2 && d.message.contains("nonsense")), "{e:?}");
+}

@@ -5,14 +5,18 @@
 //! `<details>`), the fallback a page puts inside `<argument-map>` for readers without
 //! JavaScript. Exit 1 when the map has a problem (printed as `validate` does), 2 on a usage error.
 
+mod export;
 mod fallback;
+mod import;
 
 use std::process::ExitCode;
 
 use argmap::model::{load, locate, Problem};
 
-const USAGE: &str = "usage: argmap validate MAP.json [MAP.json …]
-       argmap render MAP.json [--lang zh|en]    static HTML (no-JavaScript fallback) to stdout";
+const USAGE: &str = "usage: argmap validate MAP.json|TEXT.argdown|TEXT.md …
+       argmap render MAP.json [--lang zh|en]    static HTML (no-JavaScript fallback) to stdout
+       argmap import TEXT.argdown|TEXT.md [--from argdown|markdown] [-o MAP.json]
+       argmap export MAP --to argdown|markdown|aif|opml [--lang TAG]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,6 +26,8 @@ fn main() -> ExitCode {
             Some((file, lang)) => render(file, lang),
             None => usage(),
         },
+        Some((cmd, rest)) if cmd == "import" => import::run(rest),
+        Some((cmd, rest)) if cmd == "export" => export::run(rest),
         _ => usage(),
     }
 }
@@ -66,6 +72,10 @@ fn print_problems(file: &str, text: &str, problems: &[Problem]) {
 fn validate(files: &[String]) -> ExitCode {
     let mut failed = false;
     for file in files {
+        if let Some(format) = import::TextFormat::of_file(file) {
+            failed |= !import::validate(file, format);
+            continue;
+        }
         let text = match std::fs::read_to_string(file) {
             Ok(text) => text,
             Err(e) => {

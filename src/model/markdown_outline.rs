@@ -408,7 +408,8 @@ pub fn import_markdown(text: &str) -> Imported {
             }
             _ => {}
         }
-        node.insert("kind".into(), json!(kinds[i].as_str()));
+        // A kind the data gives but that is none of the three goes to the loader to be named.
+        node.insert("kind".into(), m.data.get("kind").filter(|_| given.is_none()).cloned().unwrap_or_else(|| json!(kinds[i].as_str())));
         let main_lang = m.data.get("lang").and_then(Value::as_str).unwrap_or(&first_lang).to_owned();
         let mut text = Map::new();
         if !m.text.is_empty() {
@@ -457,7 +458,9 @@ pub fn import_markdown(text: &str) -> Imported {
         }
         let detail = (!e.detail.is_empty()).then(|| e.detail.join(" "));
         data_fields(&mut node, &m.data, &main_lang, detail.as_deref(), &m.tags, evidence, (e.line, e.column), &mut diagnostics);
-        positions.nodes.push(((e.line, e.column), format!("\"{}\"", m.text.chars().take(40).collect::<String>())));
+        positions
+            .nodes
+            .push(((e.line, e.chars.first().map_or(e.column, |p| p.col)), format!("\"{}\"", m.text.chars().take(40).collect::<String>())));
         nodes.push(Value::Object(node));
     }
 

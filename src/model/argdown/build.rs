@@ -575,7 +575,10 @@ fn tree(
                 }
             }
         }
-        node.insert("kind".into(), json!(kinds[i].as_str()));
+        // A kind the data gives but that is none of the three goes to the loader to be named.
+        let wrong_kind =
+            (i < n).then(|| g.entities[i].data.get("kind").filter(|_| kind_of(&g.entities[i].data).is_none()).cloned()).flatten();
+        node.insert("kind".into(), wrong_kind.unwrap_or_else(|| json!(kinds[i].as_str())));
         if i == n {
             node.insert("text".into(), json!({ first_lang.clone(): root_text.clone() }));
             positions.nodes.push(((1, 1), "the map's question (its title)".to_owned()));
