@@ -354,3 +354,10 @@ fn a_wrong_kind_in_the_data_is_an_error_at_its_line() {
     let e = errors("[T]: t\n  + [A]: a {kind: nonsense}");
     assert!(e.iter().any(|d| d.line == 2 && d.message.contains("nonsense")), "{e:?}");
 }
+
+#[test]
+fn list_items_are_statements_of_their_own() {
+    let map = ok("===\ntitle: Central statements\n===\n\n * [N]: God is dead.\n * [D]: The world is\n   intelligently designed.\n\n1. [P]: We have the idea of a perfect being.");
+    assert_eq!(node(&map, "D").text.get("en"), "The world is intelligently designed.");
+    assert_eq!(map.nodes[map.root].children.len(), 3);
+}
