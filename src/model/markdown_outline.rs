@@ -83,7 +83,6 @@ fn stance_prefix(text: &str) -> Option<(Stance, usize)> {
             return Some((stance, prefix.len()));
         }
     }
-    let lower = text.to_lowercase();
     for (prefix, stance) in [
         ("pro:", Stance::Pro),
         ("con:", Stance::Con),
@@ -92,7 +91,7 @@ fn stance_prefix(text: &str) -> Option<(Stance, usize)> {
         ("支持:", Stance::Pro),
         ("反对:", Stance::Con),
     ] {
-        if lower.starts_with(prefix) {
+        if text.get(..prefix.len()).is_some_and(|start| start.eq_ignore_ascii_case(prefix)) {
             return Some((stance, prefix.len()));
         }
     }

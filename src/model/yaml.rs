@@ -351,9 +351,12 @@ impl<'a> Block<'a> {
             let content = line.content;
             // A flow value may go on over the lines indented more than it.
             let mut s: Vec<PChar> = content.to_vec();
-            while let Some(next) = self.lines.get(self.i).filter(|l| l.indent > indent && unbalanced(&s)) {
-                s.push(PChar { c: '\n', line: 0, col: 0 });
+            let mut depth = balance(&s);
+            while let Some(next) = self.lines.get(self.i).filter(|l| l.indent > indent && depth > 0) {
+                let at = s.last().map_or((1, 1), |p| (p.line, p.col + 1));
+                s.push(PChar { c: '\n', line: at.0, col: at.1 });
                 s.extend_from_slice(next.content);
+                depth += balance(next.content);
                 self.i += 1;
             }
             parse_flow(&s)
@@ -430,7 +433,8 @@ fn is_item(content: &[PChar]) -> bool {
     content.first().is_some_and(|p| p.c == '-') && content.get(1).is_none_or(|p| p.c.is_whitespace())
 }
 
-fn unbalanced(s: &[PChar]) -> bool {
+/// Brackets opened minus closed on one line, outside quotes (a quote ends with its line).
+fn balance(s: &[PChar]) -> i64 {
     let (mut depth, mut quote) = (0i64, None);
     for p in s {
         match (quote, p.c) {
@@ -441,7 +445,7 @@ fn unbalanced(s: &[PChar]) -> bool {
             _ => {}
         }
     }
-    depth > 0
+    depth
 }
 
 /// A YAML block (front matter, or inline data whose `{` ends its line), or a single flow value.

@@ -262,7 +262,11 @@ fn drop_emphasis(out: Vec<Out>) -> Vec<Out> {
         let can_open = after.is_some_and(|a| !a.is_whitespace()) && (c == '*' || before.is_none_or(|b| !b.is_alphanumeric()));
         let can_close = before.is_some_and(|b| !b.is_whitespace()) && (c == '*' || after.is_none_or(|a| !a.is_alphanumeric()));
         if len <= 2 {
-            if let Some(pos) = openers.iter().rposition(|&(m, l, _)| m == c && l == len).filter(|_| can_close) {
+            // Only the nearest openers are tried, so a text full of stray markers stays linear.
+            let nearest = openers.len().saturating_sub(64);
+            if let Some(pos) =
+                openers[nearest..].iter().rposition(|&(m, l, _)| m == c && l == len).map(|p| p + nearest).filter(|_| can_close)
+            {
                 let (_, _, start) = openers[pos];
                 openers.truncate(pos);
                 for r in remove.iter_mut().skip(start).take(len) {
