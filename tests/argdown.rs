@@ -361,3 +361,18 @@ fn list_items_are_statements_of_their_own() {
     assert_eq!(node(&map, "D").text.get("en"), "The world is intelligently designed.");
     assert_eq!(map.nodes[map.root].children.len(), 3);
 }
+
+/// Found by the fuzz target: a quoted title holding `\"` and `: ` was read as a nested mapping.
+#[test]
+fn a_quoted_front_matter_value_may_hold_escaped_quotes_and_colons() {
+    let map = ok("===\ntitle: \"A: \\\"B: c\\\" d\"\n===\n\n[T]: t");
+    assert_eq!(map.title.get("en"), "A: \"B: c\" d");
+}
+
+/// Found by the fuzz target: a brace in a title opened inline data that swallowed the tree.
+#[test]
+fn a_brace_in_a_title_opens_no_data() {
+    let map = ok("[B{n]: t\n  + [A}x]: a\n    - [c]: c {side: open}\n<!-- a comment -->\n  - [d]: d");
+    assert_eq!(parent_of(&map, "c"), Some("A}x"));
+    assert_eq!(parent_of(&map, "d"), Some("B{n"));
+}

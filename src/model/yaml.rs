@@ -318,14 +318,17 @@ fn key_colon(content: &[PChar]) -> Option<usize> {
         return None;
     }
     let mut quote = None;
-    for (i, p) in content.iter().enumerate() {
-        match (quote, p.c) {
-            (None, '"' | '\'') if i == 0 => quote = Some(p.c),
+    let mut i = 0;
+    while i < content.len() {
+        match (quote, content[i].c) {
+            (Some('"'), '\\') => i += 1,
+            (None, q @ ('"' | '\'')) if i == 0 => quote = Some(q),
             (Some(q), c) if c == q => quote = None,
             (None, ':') if content.get(i + 1).is_none_or(|n| n.c.is_whitespace()) => return Some(i),
             (None, '#') if i > 0 && content[i - 1].c.is_whitespace() => return None,
             _ => {}
         }
+        i += 1;
     }
     None
 }

@@ -157,7 +157,15 @@ fn node_from(line: &Line, skip: usize, symbol: Option<Symbol>, parent: Parent) -
     let lead = rest.iter().take_while(|p| p.c.is_whitespace()).count();
     let column = rest.get(lead).map_or(line.column + skip, |p| p.col);
     let mut node = TreeNode { chars: rest[lead..].to_vec(), symbol, parent, line: line.number, column, data_depth: 0 };
-    node.track_data(0);
+    // A brace inside a title (`[a{b]`) opens no data.
+    let title = match node.chars.first().map(|p| p.c) {
+        Some(open @ ('[' | '<')) => {
+            let close = if open == '[' { ']' } else { '>' };
+            node.chars.iter().position(|p| p.c == close).map_or(0, |i| i + 1)
+        }
+        _ => 0,
+    };
+    node.track_data(title);
     node
 }
 

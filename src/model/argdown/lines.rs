@@ -207,6 +207,16 @@ impl CommentStripper {
             match self.state {
                 State::Normal => match c[i] {
                     '\\' => i += 1,
+                    // A title's brackets hold no data, even with a brace inside.
+                    '[' | '<'
+                        if before.is_none_or(|b| matches!(b, '+' | '-' | '>' | '<' | '_' | ')'))
+                            && !c[i..].starts_with(&['<', '!', '-', '-']) =>
+                    {
+                        let close = if c[i] == '[' { ']' } else { '>' };
+                        if let Some(end) = c[i + 1..].iter().position(|&x| x == close) {
+                            i += end + 1;
+                        }
+                    }
                     '{' => self.state = State::Data { depth: 1, quote: None },
                     '/' if next == Some('/') && (i == 0 || c[i - 1].is_whitespace()) => {
                         for ch in &mut c[i..] {

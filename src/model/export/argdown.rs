@@ -35,8 +35,15 @@ fn normalized(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether an id can stand as an Argdown title as it is: no brackets, braces, backslash or
+/// comment openers, nothing around it.
 fn title_safe(id: &str) -> bool {
-    !id.is_empty() && id.trim() == id && !id.contains(['[', ']', '<', '>', '\n', '\r']) && !id.chars().any(char::is_control)
+    !id.is_empty()
+        && id.trim() == id
+        && !id.contains(['[', ']', '<', '>', '{', '}', '\\', '\n', '\r'])
+        && !id.contains("//")
+        && !id.contains("/*")
+        && !id.chars().any(char::is_control)
 }
 
 struct Titles {
