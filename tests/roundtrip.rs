@@ -96,7 +96,8 @@ const TEXTS: &[(&str, &str)] = &[
     ("", "(1) looks like a premise: + - >< <!-- not a comment -->"),
 ];
 
-const IDS: &[&str] = &["n", "a,b", "x&y=z", "节点", " sp ", "#h", "+", "q", "br]ack[", "<arg>", "node-3", "root", "b{r}", "s//l", "back\\slash"];
+const IDS: &[&str] =
+    &["n", "a,b", "x&y=z", "节点", " sp ", "#h", "+", "q", "br]ack[", "<arg>", "node-3", "root", "b{r}", "s//l", "back\\slash"];
 
 fn id(i: usize) -> String {
     format!("{}{i}", IDS[i % IDS.len()])
