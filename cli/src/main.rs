@@ -7,7 +7,9 @@
 //!
 //! `argmap tally MAP.json MARKS.json…`: a class's marks files summed up (see `tally.rs`).
 
+mod export;
 mod fallback;
+mod import;
 mod tally;
 
 use std::process::ExitCode;
@@ -15,8 +17,10 @@ use std::process::ExitCode;
 use argmap::model::{load, Problem};
 use argmap_cli::locate::locate;
 
-const USAGE: &str = "usage: argmap validate MAP.json [MAP.json …]
+const USAGE: &str = "usage: argmap validate MAP.json|TEXT.argdown|TEXT.md …
        argmap render MAP.json [--lang zh|en]    static HTML (no-JavaScript fallback) to stdout
+       argmap import TEXT.argdown|TEXT.md [--from argdown|markdown] [-o MAP.json]
+       argmap export MAP --to argdown|markdown|aif|opml [--lang TAG]
        argmap tally MAP.json MARKS.json [MARKS.json …] [--html OUT.html] [--lang zh|en]";
 
 fn main() -> ExitCode {
@@ -28,6 +32,8 @@ fn main() -> ExitCode {
             None => usage(),
         },
         Some((cmd, rest)) if cmd == "tally" => tally::run(rest),
+        Some((cmd, rest)) if cmd == "import" => import::run(rest),
+        Some((cmd, rest)) if cmd == "export" => export::run(rest),
         _ => usage(),
     }
 }
@@ -72,6 +78,10 @@ fn print_problems(file: &str, text: &str, problems: &[Problem]) {
 fn validate(files: &[String]) -> ExitCode {
     let mut failed = false;
     for file in files {
+        if let Some(format) = import::TextFormat::of_file(file) {
+            failed |= !import::validate(file, format);
+            continue;
+        }
         let text = match std::fs::read_to_string(file) {
             Ok(text) => text,
             Err(e) => {

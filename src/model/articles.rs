@@ -106,9 +106,10 @@ pub fn collisions(map: &ArgumentMap) -> Collisions {
         };
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
         if let Some(cell) = cells.get_mut(triangle_index(size, a, b)) {
+            // Across articles, an attack is a collision and a support an agreement.
             match link.relation {
-                LinkRelation::Contradicts => cell.contradicts.push(i),
-                LinkRelation::Agrees => cell.agrees.push(i),
+                LinkRelation::Contradicts | LinkRelation::Attacks => cell.contradicts.push(i),
+                LinkRelation::Agrees | LinkRelation::Supports => cell.agrees.push(i),
             }
         }
     }

@@ -426,8 +426,8 @@ impl Decoder {
             o,
             "relation",
             &path,
-            &["contradicts", "agrees"],
-            &[LinkRelation::Contradicts, LinkRelation::Agrees],
+            &["contradicts", "agrees", "supports", "attacks"],
+            &[LinkRelation::Contradicts, LinkRelation::Agrees, LinkRelation::Supports, LinkRelation::Attacks],
         ));
         let note = self.optional_text(o, "note", &path);
         Some(RawLink { from: from?, to: to?, relation, note, path })

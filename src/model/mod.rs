@@ -2,11 +2,16 @@
 //! view state as `state + action -> state`, and the map view's layout. No web crate is used here,
 //! so all of it is tested natively with `cargo test`, and the widget is a thin layer on top.
 
+pub mod argdown;
 mod articles;
+mod diagnostic;
 mod exercise;
+pub mod export;
 mod fragment;
+mod import;
 mod layout;
 mod load;
+mod markdown_outline;
 mod marks;
 mod picture;
 mod problem;
@@ -17,6 +22,7 @@ mod tree;
 mod types;
 mod verdict;
 mod view;
+pub mod yaml;
 
 pub use articles::{article_of, collisions, node_sources, CollisionCell, Collisions};
 pub use exercise::{can_guess, check_guess, Answers, Checked, Guess, Score};
@@ -31,6 +37,10 @@ pub use problem::{JsonType, Problem, ProblemKind};
 pub use quote_link::{quote_link, MAX_EXACT_QUOTE_CHARS};
 pub use search::{find, Elsewhere, Field, Hits};
 pub use text::{is_web_link, lang_base, Text};
+pub use argdown::import_argdown;
+pub use diagnostic::{Diagnostic, Severity};
+pub use import::{default_kind, plus_answers, Imported};
+pub use markdown_outline::import_markdown;
 pub use tree::{rows_where, visible_rows, Row};
 pub use types::{ArgumentMap, Evidence, Kind, Link, LinkRelation, Node, NodeIdx, Relation, Side, Source, TourStep};
 pub use verdict::{Tally, Verdict, Verdicts};

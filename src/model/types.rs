@@ -69,6 +69,21 @@ impl Relation {
 pub enum LinkRelation {
     Contradicts,
     Agrees,
+    /// `from` supports `to` across the tree (Argdown's `+>` to a node placed elsewhere).
+    Supports,
+    /// `from` attacks `to` across the tree.
+    Attacks,
+}
+
+impl LinkRelation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkRelation::Contradicts => "contradicts",
+            LinkRelation::Agrees => "agrees",
+            LinkRelation::Supports => "supports",
+            LinkRelation::Attacks => "attacks",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

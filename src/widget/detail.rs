@@ -69,6 +69,10 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
         let relation = match l.relation {
             LinkRelation::Contradicts => ("contradicts", s.contradicts),
             LinkRelation::Agrees => ("agrees", s.agrees),
+            LinkRelation::Supports if l.from == n => ("supports", s.link_supports),
+            LinkRelation::Supports => ("supported-by", s.link_supported_by),
+            LinkRelation::Attacks if l.from == n => ("attacks", s.link_attacks),
+            LinkRelation::Attacks => ("attacked-by", s.link_attacked_by),
         };
         html! {
             <li class="am-link" data-relation={relation.0}>

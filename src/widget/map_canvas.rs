@@ -11,7 +11,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::{cross_links, layout, Action, Hits, Layout, LayoutOptions, NodeIdx, Relation, Row, Size, ViewState};
+use crate::model::{cross_links, layout, Action, Hits, Layout, LayoutOptions, LinkRelation, NodeIdx, Relation, Row, Size, ViewState};
 use crate::strings::strings;
 
 use super::row::TreeRow;
@@ -411,11 +411,13 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
         let active = link.from == selected || link.to == selected;
         let at = l.curve.point_at(0.5);
         let word = match l.relation {
-            crate::model::LinkRelation::Contradicts => s.contradicts,
-            crate::model::LinkRelation::Agrees => s.agrees,
+            LinkRelation::Contradicts => s.contradicts,
+            LinkRelation::Agrees => s.agrees,
+            LinkRelation::Supports => s.link_supports,
+            LinkRelation::Attacks => s.link_attacks,
         };
         html! {
-            <g class="am-xlink" data-relation={link_relation(l.relation)} data-active={active.then_some("true")}>
+            <g class="am-xlink" data-relation={l.relation.as_str()} data-active={active.then_some("true")}>
                 <path d={l.curve.svg_path()} />
                 <text x={at.x.to_string()} y={at.y.to_string()}>{ word }</text>
             </g>
@@ -460,13 +462,6 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 <button type="button" class="am-button" data-action="save-svg" onclick={save}>{ s.save_picture }{ " (SVG)" }</button>
             </div>
         </div>
-    }
-}
-
-fn link_relation(relation: crate::model::LinkRelation) -> &'static str {
-    match relation {
-        crate::model::LinkRelation::Contradicts => "contradicts",
-        crate::model::LinkRelation::Agrees => "agrees",
     }
 }
 

@@ -23,6 +23,10 @@ pub fn CrossRefs(props: &CrossRefsProps) -> Html {
         let (relation, word) = match link.relation {
             LinkRelation::Contradicts => ("contradicts", s.contradicts),
             LinkRelation::Agrees => ("agrees", s.agrees),
+            LinkRelation::Supports if link.from == n => ("supports", s.link_supports),
+            LinkRelation::Supports => ("supported-by", s.link_supported_by),
+            LinkRelation::Attacks if link.from == n => ("attacks", s.link_attacks),
+            LinkRelation::Attacks => ("attacked-by", s.link_attacked_by),
         };
         let (text, text_lang) = pick(&map.nodes[other].text, lang);
         let note = link.note.as_ref().map(|note| {
