@@ -45,8 +45,17 @@ async fn placed(m: &Mounted) -> Vec<web_sys::Element> {
     .await
 }
 
-fn overlap(a: &web_sys::DomRect, b: &web_sys::DomRect) -> bool {
-    a.left() < b.right() - 0.5 && b.left() < a.right() - 0.5 && a.top() < b.bottom() - 0.5 && b.top() < a.bottom() - 0.5
+/// Where a card is put (its transform, the end of any transition) and its size: x, y, w, h.
+fn final_rect(card: &web_sys::Element) -> (f64, f64, f64, f64) {
+    let card: &web_sys::HtmlElement = card.dyn_ref().unwrap();
+    let transform = card.style().get_property_value("transform").unwrap();
+    let numbers: Vec<f64> =
+        transform.trim_start_matches("translate(").trim_end_matches(')').split(',').map(|n| n.trim().trim_end_matches("px").parse().unwrap()).collect();
+    (numbers[0], numbers[1], card.offset_width() as f64, card.offset_height() as f64)
+}
+
+fn overlap(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
+    a.0 < b.0 + b.2 - 0.5 && b.0 < a.0 + a.2 - 0.5 && a.1 < b.1 + b.3 - 0.5 && b.1 < a.1 + a.3 - 0.5
 }
 
 fn stage_transform(m: &Mounted) -> String {
@@ -74,10 +83,10 @@ async fn cards_stand_apart_and_each_shown_child_has_a_connector() {
     m.click(&format!("[role=treeitem][data-node-id='{first}']")).await;
     let cards = placed(&m).await;
     assert!(cards.len() > 7, "a position opened: {}", cards.len());
-    let rects: Vec<web_sys::DomRect> = cards.iter().map(|c| c.get_bounding_client_rect()).collect();
+    let rects: Vec<_> = cards.iter().map(final_rect).collect();
     for i in 0..rects.len() {
         for j in i + 1..rects.len() {
-            assert!(!overlap(&rects[i], &rects[j]), "cards {i} and {j} overlap");
+            assert!(!overlap(rects[i], rects[j]), "cards {i} and {j} overlap: {:?} {:?}", rects[i], rects[j]);
         }
     }
     assert_eq!(m.all(".am-wire").len(), cards.len() - 1, "one connector per shown child");
