@@ -51,7 +51,8 @@ fn final_rect(card: &web_sys::Element) -> (f64, f64, f64, f64) {
     let transform = card.style().get_property_value("transform").unwrap();
     let numbers: Vec<f64> =
         transform.trim_start_matches("translate(").trim_end_matches(')').split(',').map(|n| n.trim().trim_end_matches("px").parse().unwrap()).collect();
-    (numbers[0], numbers[1], card.offset_width() as f64, card.offset_height() as f64)
+    // `translate(x)` is how the browser writes `translate(x, 0)`.
+    (numbers[0], numbers.get(1).copied().unwrap_or(0.0), card.offset_width() as f64, card.offset_height() as f64)
 }
 
 fn overlap(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
