@@ -155,7 +155,10 @@ impl Curve {
     /// The curve as an SVG path's `d` attribute: `M x y C x1 y1, x2 y2, x y`.
     pub fn svg_path(&self) -> String {
         let (f, a, b, t) = (self.from, self.c1, self.c2, self.to);
-        format!("M{} {}C{} {},{} {},{} {}", f.x, f.y, a.x, a.y, b.x, b.y, t.x, t.y)
+        // Whole pixels: enough for a screen, and integer formatting keeps float formatting (about
+        // 14 KB) out of the reader's wasm.
+        let p = |v: f32| v.round() as i32;
+        format!("M{} {}C{} {},{} {},{} {}", p(f.x), p(f.y), p(a.x), p(a.y), p(b.x), p(b.y), p(t.x), p(t.y))
     }
 }
 

@@ -8,6 +8,11 @@ use super::tree::Row;
 use super::types::{ArgumentMap, LinkRelation, Relation, Side};
 
 const PAD: f32 = 8.0;
+
+/// Whole pixels (integer formatting: float formatting would cost the wasm about 14 KB).
+fn px(v: f32) -> i32 {
+    v.round() as i32
+}
 const FONT: f32 = 14.0;
 const LINE: f32 = 19.0;
 
@@ -79,16 +84,17 @@ fn side_colours(side: Side) -> (&'static str, &'static str) {
 
 /// The SVG document of `rows` laid out as `layout` says, in `lang`.
 pub fn picture_svg(map: &ArgumentMap, rows: &[Row], layout: &Layout, lang: &str) -> String {
-    let (w, h) = (layout.width + 2.0 * PAD, layout.height + 2.0 * PAD);
+    let (w, h) = (px(layout.width + 2.0 * PAD), px(layout.height + 2.0 * PAD));
+    let (pad, font) = (px(PAD), px(FONT));
     let mut out = String::with_capacity(256 + rows.len() * 300);
     out.push_str(&format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
-         font-family=\"system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif\" font-size=\"{FONT}\">\n"
+         font-family=\"system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif\" font-size=\"{font}\">\n"
     ));
     out.push_str("<title>");
     escape(map.title.get(lang), &mut out);
     out.push_str("</title>\n");
-    out.push_str(&format!("<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n<g transform=\"translate({PAD} {PAD})\">\n"));
+    out.push_str(&format!("<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n<g transform=\"translate({pad} {pad})\">\n"));
     for c in &layout.connectors {
         let dash = if c.relation == Some(Relation::Attacks) { " stroke-dasharray=\"6 4\"" } else { "" };
         out.push_str(&format!("<path d=\"{}\" fill=\"none\" stroke=\"#8c959f\" stroke-width=\"1.5\"{dash}/>\n", c.curve.svg_path()));
@@ -99,7 +105,7 @@ pub fn picture_svg(map: &ArgumentMap, rows: &[Row], layout: &Layout, lang: &str)
         };
         if !mark.is_empty() {
             let at = c.curve.point_at(0.8);
-            out.push_str(&format!("<text x=\"{}\" y=\"{}\" fill=\"#59636e\" font-weight=\"700\">{mark}</text>\n", at.x, at.y - 4.0));
+            out.push_str(&format!("<text x=\"{}\" y=\"{}\" fill=\"#59636e\" font-weight=\"700\">{mark}</text>\n", px(at.x), px(at.y - 4.0)));
         }
     }
     for l in cross_links(map, rows, layout).drawn {
@@ -114,14 +120,17 @@ pub fn picture_svg(map: &ArgumentMap, rows: &[Row], layout: &Layout, lang: &str)
         let (ink, paper) = side_colours(node.side);
         out.push_str(&format!(
             "<g><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\" fill=\"{paper}\" stroke=\"{ink}\" stroke-width=\"1.5\"/>\n",
-            rect.x, rect.y, rect.width, rect.height
+            px(rect.x),
+            px(rect.y),
+            px(rect.width),
+            px(rect.height)
         ));
         let mut y = rect.y + PAD + FONT;
         for line in wrap(node.text.get(lang), rect.width - 2.0 * PAD) {
             if y > rect.y + rect.height {
                 break;
             }
-            out.push_str(&format!("<text x=\"{}\" y=\"{y}\" fill=\"#1f2328\">", rect.x + PAD));
+            out.push_str(&format!("<text x=\"{}\" y=\"{}\" fill=\"#1f2328\">", px(rect.x + PAD), px(y)));
             escape(&line, &mut out);
             out.push_str("</text>\n");
             y += LINE;

@@ -79,8 +79,18 @@ fn set_transform(element: &web_sys::Element, value: &str) {
     }
 }
 
+/// Whole pixels: integer formatting keeps float formatting (about 14 KB) out of the wasm.
+fn px(v: f32) -> i32 {
+    v.round() as i32
+}
+
+fn translate(x: f32, y: f32) -> String {
+    format!("translate({}px,{}px)", px(x), px(y))
+}
+
 fn apply_camera(stage: &web_sys::Element, camera: Camera) {
-    set_transform(stage, &format!("translate({}px,{}px) scale({})", camera.x, camera.y, camera.zoom));
+    let k = (camera.zoom * 1000.0).round() as i32;
+    set_transform(stage, &format!("{} scale({}.{:03})", translate(camera.x, camera.y), k / 1000, k % 1000));
 }
 
 fn viewport_size(viewport: &web_sys::Element) -> (f32, f32) {
@@ -182,7 +192,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 let Some(card) = by_node.get(&row.node) else { continue };
                 if card.get_attribute("data-placed").is_none() {
                     let from = placed.parent(i).and_then(|p| placed.cards.get(p)).copied().unwrap_or_default();
-                    set_transform(card, &format!("translate({}px,{}px)", from.x, from.y));
+                    set_transform(card, &translate(from.x, from.y));
                     arriving.push(card.clone());
                 }
             }
@@ -195,7 +205,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             }
             for (i, row) in rows.iter().enumerate() {
                 if let (Some(card), Some(rect)) = (by_node.get(&row.node), placed.cards.get(i)) {
-                    set_transform(card, &format!("translate({}px,{}px)", rect.x, rect.y));
+                    set_transform(card, &translate(rect.x, rect.y));
                 }
             }
             let room = viewport_size(&viewport);
@@ -401,7 +411,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             <>
                 <path class="am-wire" data-relation={relation} d={c.curve.svg_path()} />
                 if !mark.is_empty() {
-                    <text class="am-wire-mark" data-relation={relation} x={at.x.to_string()} y={(at.y - 4.0).to_string()}>{ mark }</text>
+                    <text class="am-wire-mark" data-relation={relation} x={px(at.x).to_string()} y={px(at.y - 4.0).to_string()}>{ mark }</text>
                 }
             </>
         }
@@ -419,11 +429,11 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
         html! {
             <g class="am-xlink" data-relation={l.relation.as_str()} data-active={active.then_some("true")}>
                 <path d={l.curve.svg_path()} />
-                <text x={at.x.to_string()} y={at.y.to_string()}>{ word }</text>
+                <text x={px(at.x).to_string()} y={px(at.y).to_string()}>{ word }</text>
             </g>
         }
     });
-    let size = (placed.width.max(1.0).to_string(), placed.height.max(1.0).to_string());
+    let size = (px(placed.width.max(1.0)).to_string(), px(placed.height.max(1.0)).to_string());
     html! {
         <div class="am-canvas-box">
             <div class="am-canvas" ref={viewport_ref.clone()} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {onscroll}>
