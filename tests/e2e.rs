@@ -42,8 +42,7 @@ async fn a_reader_expands_nodes_by_click_and_by_keyboard() {
     // The clicked row has focus; the keyboard takes over from there.
     // ban -> ban-distraction -> ban-equal -> allow, then Enter opens allow.
     for key in [Key::Down, Key::Down, Key::Down, Key::Enter] {
-        let focused = client.active_element().await.unwrap();
-        focused.send_keys(&key.to_string()).await.unwrap();
+        press(&client, key).await;
     }
     let ids = wait_for("allow's children", || async {
         let ids = visible_ids(&shadow).await;
@@ -211,9 +210,12 @@ async fn tour_on_the_standalone_page_starts_the_guided_tour_in_large_type() {
 
 #[tokio::test]
 async fn at_360_px_wide_the_map_fits_and_its_targets_stay_44_px() {
-    let base = serve(&dist(), &[]);
-    let client = browser_with(Options { width: 360, height: 740, javascript: true }).await;
-    client.goto(&format!("{base}/?lang=en")).await.unwrap();
+    // The standalone page in a 360 × 740 frame (tests/fixtures/phone.html): its own viewport,
+    // media and container queries included, in both engines.
+    let base = serve(&site_with_fixtures(), &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/phone.html")).await.unwrap();
+    client.enter_frame(0).await.unwrap();
     let shadow = widget(&client, "argument-map").await;
     click(&shadow, "[role=treeitem][data-node-id='pos-only-road']").await;
     wait_row(&shadow, "pos-only-road", "aria-expanded", "true").await;
@@ -232,7 +234,7 @@ async fn at_360_px_wide_the_map_fits_and_its_targets_stay_44_px() {
         )
         .await
         .unwrap();
-    assert_eq!(layout["viewport"], json!(360), "the window is 360 CSS px wide: {layout}");
+    assert_eq!(layout["viewport"], json!(360), "the page's viewport is 360 CSS px wide: {layout}");
     assert!(layout["page"].as_f64().unwrap() <= 360.0, "the page does not scroll sideways: {layout}");
     for part in ["tree", "detail"] {
         let b = &layout[part];

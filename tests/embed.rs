@@ -501,7 +501,7 @@ async fn an_embedded_map_never_touches_the_host_pages_address() {
     // lens, expand all, follow a cross-reference, mark a claim, search.
     click(&shadow, "[role=treeitem][data-node-id='pos-big-co-tool']").await;
     wait_row(&shadow, "pos-big-co-tool", "aria-expanded", "true").await;
-    client.active_element().await.unwrap().send_keys(&fantoccini::key::Key::Down.to_string()).await.unwrap();
+    press(&client, fantoccini::key::Key::Down).await;
     click(&shadow, "button[lang=zh]").await;
     wait_label(&client, "#map", map.title.get("zh")).await;
     click(&shadow, ".am-legend summary").await;

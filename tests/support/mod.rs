@@ -360,6 +360,16 @@ pub async fn row(shadow: &ShadowRoot, id: &str) -> Element {
         .unwrap_or_else(|_| panic!("no visible treeitem with data-node-id {id}"))
 }
 
+/// Presses `key` wherever focus is, as a reader's keyboard does. WebDriver's actions name no
+/// element, so this reaches a row inside a shadow root in every engine (Firefox refuses to send
+/// keys to the shadow host that `active_element` returns).
+pub async fn press(client: &Client, key: fantoccini::key::Key) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let value = key.to_string().chars().next().expect("a key is one character");
+    let keys = KeyActions::new("keyboard".into()).then(KeyAction::Down { value }).then(KeyAction::Up { value });
+    client.perform_actions(keys).await.unwrap();
+}
+
 /// Clicks the first element in `shadow` that matches `selector`.
 pub async fn click(shadow: &ShadowRoot, selector: &str) {
     shadow.find(Locator::Css(selector)).await.unwrap_or_else(|_| panic!("nothing matches {selector}")).click().await.unwrap();
