@@ -1,11 +1,12 @@
-//! The built page (`dist/`) as a reader meets it: served on 127.0.0.1, driven in headless
-//! Chromium over WebDriver.
+//! The built page (`dist/`) as a reader meets it: served on 127.0.0.1, driven over WebDriver in
+//! headless Chromium or Firefox (`ARGMAP_BROWSER`, tests/support).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
 use fantoccini::key::Key;
 use fantoccini::Locator;
+use serde_json::{json, Value};
 use support::*;
 
 #[tokio::test]
@@ -41,8 +42,7 @@ async fn a_reader_expands_nodes_by_click_and_by_keyboard() {
     // The clicked row has focus; the keyboard takes over from there.
     // ban -> ban-distraction -> ban-equal -> allow, then Enter opens allow.
     for key in [Key::Down, Key::Down, Key::Down, Key::Enter] {
-        let focused = client.active_element().await.unwrap();
-        focused.send_keys(&key.to_string()).await.unwrap();
+        press(&client, key).await;
     }
     let ids = wait_for("allow's children", || async {
         let ids = visible_ids(&shadow).await;
@@ -68,23 +68,6 @@ async fn a_map_that_cannot_load_shows_an_alert_and_the_page_lives_on() {
     let footer = client.find(Locator::Css("footer a")).await.unwrap();
     assert!(footer.is_displayed().await.unwrap(), "the rest of the page still shows");
     client.close().await.unwrap();
-}
-
-async fn click(shadow: &fantoccini::elements::ShadowRoot, selector: &str) {
-    shadow.find(Locator::Css(selector)).await.unwrap_or_else(|_| panic!("nothing matches {selector}")).click().await.unwrap();
-}
-
-async fn attr(shadow: &fantoccini::elements::ShadowRoot, selector: &str, name: &str) -> Option<String> {
-    shadow.find(Locator::Css(selector)).await.ok()?.attr(name).await.ok()?
-}
-
-/// Waits until the row for `id` exists and satisfies `attr = value`.
-async fn wait_row(shadow: &fantoccini::elements::ShadowRoot, id: &str, name: &str, value: &str) {
-    let selector = format!("[role=treeitem][data-node-id='{id}']");
-    wait_for(&format!("{id} to have {name}={value}"), || async {
-        (attr(shadow, &selector, name).await.as_deref() == Some(value)).then_some(())
-    })
-    .await
 }
 
 #[tokio::test]
@@ -181,5 +164,87 @@ async fn no_serious_accessibility_violations_in_either_language() {
     click(&shadow, "button[lang=zh]").await;
     let zh = serious_violations(&client).await;
     assert!(en.is_empty() && zh.is_empty(), "English: {en:#?}\nChinese: {zh:#?}");
+    client.close().await.unwrap();
+}
+
+/// The computed font size, in pixels, of the first row's claim text.
+async fn row_font_size(client: &Browser) -> f64 {
+    let size = client
+        .execute(
+            "return parseFloat(getComputedStyle(document.getElementById('map').shadowRoot.querySelector('[role=treeitem]')).fontSize)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    size.as_f64().expect("a font size in px")
+}
+
+#[tokio::test]
+async fn tour_on_the_standalone_page_starts_the_guided_tour_in_large_type() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/maps/open-vs-closed.json")).unwrap();
+    let map = argmap::model::load(&text).expect("the flagship map loads");
+    let first_stop = &map.nodes[map.tour.first().expect("the flagship map has a tour").node].id;
+    let base = serve(&dist(), &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/?lang=en")).await.unwrap();
+    let shadow = widget(&client, "argument-map").await;
+    assert!(shadow.find(Locator::Css(".am-tour")).await.is_err(), "without ?tour, no tour");
+    let normal = row_font_size(&client).await;
+
+    client.goto(&format!("{base}/?tour&lang=en")).await.unwrap();
+    let shadow = widget(&client, "argument-map").await;
+    let tour = wait_for("the tour panel", || async {
+        shadow.find(Locator::Css("[role=tree]")).await.ok()?;
+        shadow.find(Locator::Css(".am-tour")).await.ok()
+    })
+    .await;
+    assert!(tour.is_displayed().await.unwrap(), "the tour shows");
+    let step = (argmap::strings::strings("en").tour_step)(1, map.tour.len());
+    let words = tour.text().await.unwrap();
+    assert!(words.contains(&step), "the tour starts at its first step ({step}): {words}");
+    wait_row(&shadow, first_stop, "aria-selected", "true").await;
+    let large = row_font_size(&client).await;
+    assert!(large >= 1.4 * normal, "large type: rows at {large}px in the tour, {normal}px without");
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn at_360_px_wide_the_map_fits_and_its_targets_stay_44_px() {
+    // The standalone page in a 360 × 740 frame (tests/fixtures/phone.html): its own viewport,
+    // media and container queries included, in both engines.
+    let base = serve(&site_with_fixtures(), &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/phone.html")).await.unwrap();
+    client.enter_frame(0).await.unwrap();
+    let shadow = widget(&client, "argument-map").await;
+    click(&shadow, "[role=treeitem][data-node-id='pos-only-road']").await;
+    wait_row(&shadow, "pos-only-road", "aria-expanded", "true").await;
+    shadow.find(Locator::Css(".am-detail")).await.expect("the detail of the selected node");
+    let layout = client
+        .execute(
+            "const root = document.getElementById('map').shadowRoot;
+             const box = e => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right, width: r.width, height: r.height }; };
+             const shown = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; };
+             const name = e => (e.getAttribute('aria-label') || e.textContent || e.tagName).trim().slice(0, 40);
+             const targets = [...root.querySelectorAll('button, summary, input, select, a[href], [role=treeitem]')].filter(shown)
+               .map(e => ({ what: e.tagName.toLowerCase() + ' ' + name(e), ...box(e) }));
+             return { viewport: innerWidth, page: document.documentElement.scrollWidth,
+                      tree: box(root.querySelector('[role=tree]')), detail: box(root.querySelector('.am-detail')), targets };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(layout["viewport"], json!(360), "the page's viewport is 360 CSS px wide: {layout}");
+    assert!(layout["page"].as_f64().unwrap() <= 360.0, "the page does not scroll sideways: {layout}");
+    for part in ["tree", "detail"] {
+        let b = &layout[part];
+        assert!(b["width"].as_f64().unwrap() > 200.0, "the {part} shows, {b}");
+        assert!(b["left"].as_f64().unwrap() >= 0.0 && b["right"].as_f64().unwrap() <= 360.0, "the {part} is within the screen: {b}");
+    }
+    let targets = layout["targets"].as_array().unwrap();
+    assert!(targets.len() > 10, "rows and controls are measured: {targets:?}");
+    let small: Vec<&Value> =
+        targets.iter().filter(|t| t["height"].as_f64().unwrap() < 44.0 || t["width"].as_f64().unwrap() < 44.0).collect();
+    assert!(small.is_empty(), "targets under 44 × 44 px at 360 px wide: {small:#?}");
     client.close().await.unwrap();
 }

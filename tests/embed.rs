@@ -62,6 +62,16 @@ where
     }
 }
 
+/// Waits for the page's next frame and the task after it: by then every microtask and task that
+/// an earlier script queued (argmap.js reconciles in a microtask, Yew renders in one) has run.
+/// An event-loop barrier, not a guess at a duration.
+async fn settle(client: &Client) {
+    client
+        .execute_async("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => setTimeout(done, 0));", vec![])
+        .await
+        .expect("the page reaches its next frame");
+}
+
 #[tokio::test]
 async fn maps_on_one_page_are_independent_and_a_broken_one_stays_alone() {
     let base = serve(&site_with_fixtures(), &[]);
@@ -187,11 +197,15 @@ async fn elements_added_later_mount_and_attribute_changes_update_the_widget() {
     assert!(free["host"].as_f64().unwrap() > 192.0, "without height it grows with its content: {free}");
     assert!(free["style"].as_str().unwrap_or("").is_empty(), "nothing left in its style: {free}");
 
-    // Moving the element keeps the widget and the reader's place.
+    // Moving the element keeps the widget and the reader's place: the very rows it had (a
+    // re-mount would build new ones), once everything the move queued has run.
+    js(&client, "document.getElementById('a').shadowRoot.querySelector('[role=treeitem]').dataset.beforeMove = 'yes'").await;
     js(&client, "document.body.prepend(document.getElementById('a'))").await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    settle(&client).await;
     let a = widget(&client, "#a").await;
     assert_eq!(visible_ids(&a).await.len(), 5, "still open after a move");
+    let kept = "return document.getElementById('a').shadowRoot.querySelector('[role=treeitem]')?.dataset.beforeMove ?? null";
+    assert_eq!(js(&client, kept).await, json!("yes"), "the same widget, not a new one, after a move");
 
     // tour: the host starts and stops the guided tour after mount.
     let touring = "return !!document.getElementById('a').shadowRoot.querySelector('.am-tour')";
@@ -214,7 +228,7 @@ async fn elements_added_later_mount_and_attribute_changes_update_the_widget() {
 }
 
 /// Console messages about the Content-Security-Policy since the last call.
-async fn csp_messages(client: &Client) -> Vec<String> {
+async fn csp_messages(client: &Browser) -> Vec<String> {
     browser_log(client)
         .await
         .into_iter()
@@ -225,6 +239,43 @@ async fn csp_messages(client: &Client) -> Vec<String> {
 
 fn reports(requests: &Requests) -> Vec<String> {
     requests.lock().unwrap().iter().filter(|r| r.contains("/csp-report")).cloned().collect()
+}
+
+/// What each engine can show of CSP violations. The server's reports (`report-uri`) and, on
+/// fixture pages, the page's own `securitypolicyviolation` listener work in both; the console is
+/// read in Chromium only (ChromeDriver's `se/log`: geckodriver has no such command).
+fn console_is_readable(client: &Browser) -> bool {
+    client.engine() == Engine::Chromium
+}
+
+/// Breaks the policy once on purpose, after everything the current page did (an inline
+/// `<style>`, refused by `style-src 'self'`), and waits until every detector has seen that
+/// violation: what the page itself violated before it has been reported by then too, so the
+/// caller can assert on what was seen without sleeping. Returns the console's CSP messages since
+/// the last call (empty in Firefox) and leaves the barrier's own report on the server's list.
+async fn csp_barrier(client: &Browser, requests: &Requests, reports_before: usize, what: &str) -> Vec<String> {
+    js(
+        client,
+        "const s = document.createElement('style'); s.id = 'csp-barrier'; s.textContent = '#csp-barrier { }'; document.head.append(s);",
+    )
+    .await;
+    wait_for(&format!("{what}: the barrier's violation report to reach the server"), || async {
+        (reports(requests).len() > reports_before).then_some(())
+    })
+    .await;
+    if !console_is_readable(client) {
+        return Vec::new();
+    }
+    // se/log hands out each message once: keep them across polls.
+    let seen = std::cell::RefCell::new(Vec::new());
+    wait_for(&format!("{what}: the barrier's refusal in the console"), || async {
+        let new = csp_messages(client).await;
+        let mut seen = seen.borrow_mut();
+        seen.extend(new);
+        seen.iter().any(|m| m.contains("inline style")).then_some(())
+    })
+    .await;
+    seen.into_inner()
 }
 
 #[tokio::test]
@@ -242,12 +293,25 @@ async fn every_page_works_under_a_strict_csp_with_no_violation() {
     })
     .await;
     assert!(probe.to_string().contains("script-src") && probe.to_string().contains("style-src"), "{probe}");
-    let logged = csp_messages(&client).await;
-    assert!(logged.len() >= 2, "the console shows both refusals: {logged:?}");
     wait_for("the canary's violation reports to reach the server", || async { (reports(&requests).len() >= 2).then_some(()) }).await;
+    if console_is_readable(&client) {
+        let logged = wait_for("the console to show both refusals", || async {
+            let logged = csp_messages(&client).await;
+            (logged.len() >= 2).then_some(logged)
+        })
+        .await;
+        assert!(logged.iter().any(|m| m.contains("inline script")) && logged.iter().any(|m| m.contains("inline style")), "{logged:?}");
+    }
+    // And the barrier is seen by every detector, or it could not stand in for a sleep.
+    let before = reports(&requests).len();
+    let console = csp_barrier(&client, &requests, before, "csp-canary.html").await;
+    assert_eq!(console.len(), usize::from(console_is_readable(&client)), "the barrier alone: {console:?}");
+    let probe = js(&client, "return window.cspViolations.length").await;
+    assert_eq!(probe, json!(3), "the probe saw the barrier");
     requests.lock().unwrap().clear();
 
-    // Every page that ships, and the fixture host page, with the policy on.
+    // Every page that ships, and the fixture host page, with the policy on. After each, the
+    // barrier, and then nothing but the barrier may have been seen.
     let pages: [(&str, &[&str]); 5] = [
         ("/", &["#map"]),
         ("/embed.html?map=maps/sample.json&lang=en", &["#map"]),
@@ -259,32 +323,37 @@ async fn every_page_works_under_a_strict_csp_with_no_violation() {
         client.goto(&format!("{base}{page}")).await.unwrap();
         for host in hosts {
             let shadow = widget(&client, host).await;
-            assert!(shadow.find(Locator::Css("[role=tree]")).await.is_ok(), "{page} {host}: the map renders under the CSP");
+            shadow.find(Locator::Css("[role=tree]")).await.unwrap_or_else(|_| panic!("{page} {host}: the map renders under the CSP"));
         }
         if page == "/teach.html" {
             let tour = js(&client, "return !!document.getElementById('map').shadowRoot.querySelector('.am-tour')").await;
             assert_eq!(tour, json!(true), "teach.html starts in the tour");
         }
+        let console = csp_barrier(&client, &requests, 0, page).await;
+        assert_eq!(console.len(), usize::from(console_is_readable(&client)), "{page}: CSP messages in the console: {console:?}");
         if page == "/host.html" {
-            assert_eq!(js(&client, "return window.cspViolations").await, json!([]), "{page}: the probe saw violations");
+            let probe = js(&client, "return window.cspViolations").await;
+            assert_eq!(probe.as_array().map(Vec::len), Some(1), "{page}: the probe saw more than the barrier: {probe}");
         }
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        assert_eq!(csp_messages(&client).await, Vec::<String>::new(), "{page}: CSP messages in the console");
+        assert_eq!(reports(&requests).len(), 1, "{page}: violation reports sent to the server besides the barrier's");
+        requests.lock().unwrap().clear();
     }
 
-    // The iframe embed, parent and child both under the policy.
+    // The iframe embed, parent and child both under the policy: a barrier in each.
     client.goto(&format!("{base}/frame-host.html")).await.unwrap();
     let height = wait_for("the embed to size its iframe", || async {
         let h = js(&client, "return document.getElementById('frame').getBoundingClientRect().height").await;
         (h.as_f64().unwrap_or(0.0) > 200.0).then_some(h)
     })
     .await;
-    assert_eq!(js(&client, "return window.cspViolations").await, json!([]), "frame-host.html: the probe saw violations");
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(csp_messages(&client).await, Vec::<String>::new(), "frame-host.html (iframe {height}px): CSP messages");
-
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(reports(&requests), Vec::<String>::new(), "violation reports sent to the server");
+    client.enter_frame(0).await.unwrap();
+    let mut console = csp_barrier(&client, &requests, 0, "embed.html in frame-host.html").await;
+    client.enter_parent_frame().await.unwrap();
+    console.extend(csp_barrier(&client, &requests, 1, "frame-host.html").await);
+    let probe = js(&client, "return window.cspViolations").await;
+    assert_eq!(probe.as_array().map(Vec::len), Some(1), "frame-host.html: the probe saw more than the barrier: {probe}");
+    assert_eq!(console.len(), 2 * usize::from(console_is_readable(&client)), "frame-host.html (iframe {height}px): {console:?}");
+    assert_eq!(reports(&requests).len(), 2, "violation reports sent to the server besides the two barriers'");
     client.close().await.unwrap();
 }
 
@@ -369,13 +438,13 @@ async fn the_static_fallback_shows_the_whole_map_without_javascript() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/maps/open-vs-closed.json")).unwrap();
     let map = argmap::model::load(&text).expect("the flagship map loads");
     let base = serve(&dist(), &[]);
-    let client = browser_with(&["--blink-settings=scriptEnabled=false"]).await;
+    let client = browser_with(Options { javascript: false, ..Options::default() }).await;
     client.goto(&format!("{base}/blog.html")).await.unwrap();
 
     // The page's scripts did not run: the element never became a widget. (WebDriver's own
-    // scripts still run, through DevTools.) With JavaScript on, argmap.js defines the element
-    // long before this.
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // scripts still run.) With JavaScript on, argmap.js, a module script, defines the element
+    // before the document's load event, which `goto` waits for.
+    assert_eq!(js(&client, "return document.readyState").await, json!("complete"), "the page has loaded");
     let defined = js(&client, "return customElements.get('argument-map') !== undefined").await;
     assert_eq!(defined, json!(false), "JavaScript is off: argmap.js did not run");
     let flagship = client.find(Locator::Css("argument-map#flagship")).await.unwrap();
@@ -387,9 +456,16 @@ async fn the_static_fallback_shows_the_whole_map_without_javascript() {
         map.nodes.len(),
         "dist/blog.html carries every node of the flagship map (written by cli/fill-fallbacks.sh, Trunk's post_build hook)"
     );
+    // Each node once, with its own words (English, the page's language, or the map's first).
+    let texts = js(
+        &client,
+        "const out = {}; for (const n of document.querySelectorAll('#flagship .am-fallback [data-node-id]')) {
+           const id = n.dataset.nodeId; out[id] = (out[id] ?? []).concat(n.querySelector(':scope > .am-fb-line .am-fb-text')?.textContent ?? null);
+         } return out;",
+    )
+    .await;
     for node in &map.nodes {
-        let found = client.find(Locator::Css(&format!("#flagship [data-node-id='{}']", node.id))).await;
-        assert!(found.is_ok(), "node {} is in the fallback", node.id);
+        assert_eq!(texts[&node.id], json!([node.text.get("en")]), "node {} shows once, with its text, in the fallback", node.id);
     }
     assert!(client.find(Locator::Css("#flagship .am-fb-title")).await.unwrap().is_displayed().await.unwrap());
 
@@ -403,5 +479,106 @@ async fn the_static_fallback_shows_the_whole_map_without_javascript() {
     summary.click().await.unwrap();
     assert!(position.attr("open").await.unwrap().is_some(), "clicking the summary opens it");
     assert!(child.is_displayed().await.unwrap(), "its children show once open");
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn an_embedded_map_never_touches_the_host_pages_address() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/maps/open-vs-closed.json")).unwrap();
+    let map = argmap::model::load(&text).expect("the flagship map loads");
+    let linked = &map.nodes[map.links.first().expect("the flagship map has cross-references").from].id;
+    let base = serve(&site_with_fixtures(), &[]);
+    let client = browser().await;
+    let start = format!("{base}/location.html?page=1#host-anchor");
+    client.goto(&start).await.unwrap();
+    let shadow = widget(&client, "#map").await;
+    // location-probe.js counts pushState, replaceState, hashchange and popstate from the start.
+    let address = "return { href: location.href, length: history.length, state: history.state, changes: window.locationChanges }";
+    let before = js(&client, address).await;
+    assert_eq!(before["href"], json!(start), "{before}");
+
+    // What a reader does in it: open nodes by click and by key, switch the language, choose a
+    // lens, expand all, follow a cross-reference, mark a claim, search.
+    click(&shadow, "[role=treeitem][data-node-id='pos-big-co-tool']").await;
+    wait_row(&shadow, "pos-big-co-tool", "aria-expanded", "true").await;
+    press(&client, fantoccini::key::Key::Down).await;
+    click(&shadow, "button[lang=zh]").await;
+    wait_label(&client, "#map", map.title.get("zh")).await;
+    click(&shadow, ".am-legend summary").await;
+    click(&shadow, ".am-source[data-source-id='000']").await;
+    wait_row(&shadow, "pos-big-co-tool", "data-lens", "hit").await;
+    click(&shadow, "[data-action=expand-all]").await;
+    click(&shadow, &format!("[role=treeitem][data-node-id='{linked}']")).await;
+    wait_row(&shadow, linked, "aria-selected", "true").await;
+    let jump = shadow.find(Locator::Css(".am-detail .am-jump")).await.expect("the linked node's detail offers its cross-reference");
+    let target = jump.attr("data-target-id").await.unwrap().expect("a jump names its target");
+    jump.click().await.unwrap();
+    wait_row(&shadow, &target, "aria-selected", "true").await;
+    click(&shadow, ".am-detail [data-verdict=no]").await;
+    let search = shadow.find(Locator::Css("input[type=search]")).await.unwrap();
+    search.send_keys("开源").await.unwrap();
+    settle(&client).await;
+
+    let after = js(&client, address).await;
+    assert_eq!(after, before, "the host's address, history and state are as they were");
+    // The probe itself counts: one replaceState by the test shows up.
+    js(&client, "history.replaceState(history.state, '', location.href)").await;
+    assert_eq!(js(&client, "return window.locationChanges.replaceState").await, json!(1), "the probe sees a replaceState");
+    client.close().await.unwrap();
+}
+
+/// The widget's text (its shadow root's), for what a reader reads.
+async fn widget_text(client: &Client, host: &str) -> String {
+    let text = js(client, &format!("return document.querySelector('{host}').shadowRoot.textContent")).await;
+    text.as_str().unwrap_or_default().to_owned()
+}
+
+/// Marks the sample map's `allow` "not convinced" and waits until the tally counts it.
+async fn mark_allow_not_convinced(client: &Client, shadow: &fantoccini::elements::ShadowRoot) {
+    click(shadow, "[role=treeitem][data-node-id='allow']").await;
+    click(shadow, ".am-detail [data-verdict=no]").await;
+    wait_for("the tally to count the mark", || async { widget_text(client, "#map").await.contains("1 for ban").then_some(()) }).await;
+}
+
+#[tokio::test]
+async fn when_storage_is_refused_the_widget_says_the_marks_will_not_be_kept() {
+    let not_kept = argmap::strings::strings("en").not_kept;
+    let base = serve(&site_with_fixtures(), &[]);
+    let client = browser().await;
+
+    // Storage that works: no notice.
+    client.goto(&format!("{base}/storage.html?refuse=none")).await.unwrap();
+    widget(&client, "#map").await;
+    settle(&client).await;
+    assert!(!widget_text(&client, "#map").await.contains(not_kept), "storage works: no notice");
+
+    // Every write refused: the notice, and marks that still work for this visit only.
+    client.goto(&format!("{base}/storage.html?refuse=all")).await.unwrap();
+    let shadow = widget(&client, "#map").await;
+    wait_for("the storage notice", || async { widget_text(&client, "#map").await.contains(not_kept).then_some(()) }).await;
+    mark_allow_not_convinced(&client, &shadow).await;
+    client.refresh().await.unwrap();
+    let shadow = widget(&client, "#map").await;
+    wait_for("the storage notice after a reload", || async { widget_text(&client, "#map").await.contains(not_kept).then_some(()) }).await;
+    let no_marks = argmap::strings::strings("en").no_marks;
+    assert!(widget_text(&client, "#map").await.contains(no_marks), "the mark was not kept, as the notice said");
+    assert!(shadow.find(Locator::Css("[data-node-id='allow'] .am-verdict")).await.is_err(), "no mark on allow after the reload");
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "issue 9, fault 6: a quota failure on write is ignored. Fails until that fix lands; remove this line with it"]
+async fn when_storage_fills_up_later_the_widget_says_the_marks_will_not_be_kept() {
+    let not_kept = argmap::strings::strings("en").not_kept;
+    let base = serve(&site_with_fixtures(), &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/storage.html?refuse=later")).await.unwrap();
+    let shadow = widget(&client, "#map").await;
+    settle(&client).await;
+    assert!(!widget_text(&client, "#map").await.contains(not_kept), "storage works at first: no notice");
+    js(&client, "window.storageFull = true").await;
+    mark_allow_not_convinced(&client, &shadow).await;
+    wait_for("the storage notice once a write failed", || async { widget_text(&client, "#map").await.contains(not_kept).then_some(()) })
+        .await;
     client.close().await.unwrap();
 }

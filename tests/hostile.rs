@@ -29,27 +29,16 @@ fn full() -> Value {
     })
 }
 
-/// Sets the value at a problem-style path (`nodes[2].evidence[0].quote`), creating the last key.
+/// The JSON pointer of a problem-style path: `nodes[2].evidence[0].quote` is
+/// `/nodes/2/evidence/0/quote` (the table's keys hold no `.`, `[`, `/` or `~`).
+fn pointer(path: &str) -> String {
+    path.replace(']', "").split(['.', '[']).map(|part| format!("/{part}")).collect()
+}
+
+/// Replaces the value at a problem-style path, which must exist: a table entry naming a field
+/// the map does not have fails here instead of quietly adding one.
 fn set(doc: &mut Value, path: &str, new: Value) {
-    let mut at = doc;
-    let parts: Vec<&str> = path.split('.').collect();
-    for (k, part) in parts.iter().enumerate() {
-        let (key, indices) = part.split_once('[').map_or((*part, ""), |(k, r)| (k, r));
-        let last_key = k + 1 == parts.len() && indices.is_empty();
-        if last_key {
-            at.as_object_mut().expect("an object on the way").insert(key.to_owned(), new);
-            return;
-        }
-        at = &mut at[key];
-        let indices: Vec<usize> = indices.split('[').filter(|i| !i.is_empty()).map(|i| i.trim_end_matches(']').parse().unwrap()).collect();
-        for (j, &i) in indices.iter().enumerate() {
-            if k + 1 == parts.len() && j + 1 == indices.len() {
-                at[i] = new;
-                return;
-            }
-            at = &mut at[i];
-        }
-    }
+    *doc.pointer_mut(&pointer(path)).unwrap_or_else(|| panic!("{path} is not in the map")) = new;
 }
 
 fn load_value(v: &Value) -> Result<ArgumentMap, Vec<Problem>> {
@@ -173,12 +162,15 @@ fn wrong_values(t: Type) -> Vec<Value> {
 fn the_full_map_is_valid_and_uses_every_field() {
     let map = load_value(&full()).expect("the base of the table is valid");
     assert_eq!(map.nodes.len(), 4);
-    for (path, _, _) in FIELDS {
-        // Every path of the table exists in the map, so the table really replaces values.
-        let mut v = full();
-        set(&mut v, path, json!("probe-value"));
-        assert!(v.to_string().contains("probe-value"), "{path}");
+    let base = full();
+    for &(path, t, _) in FIELDS {
+        // Every path of the table exists in the map, holding a value of its type, so the table
+        // really replaces values rather than adding fields.
+        let value = base.pointer(&pointer(path)).unwrap_or_else(|| panic!("{path} is not in the full map"));
+        assert!(!wrong_values(t).contains(value), "{path} holds {value}, one of the wrong values for {t:?}");
     }
+    assert_eq!(pointer("nodes[2].evidence[0].quote"), "/nodes/2/evidence/0/quote");
+    assert!(std::panic::catch_unwind(|| set(&mut full(), "nodes[1].no-such-field", json!(1))).is_err(), "set refuses a missing path");
 }
 
 #[test]
@@ -575,10 +567,13 @@ fn numbers_and_literals_out_of_range_are_refused_not_panics() {
 }
 
 // ---------------------------------------------------------------- found by fuzzing (fuzz/)
-// Inputs the fuzz target `load` (cargo +nightly fuzz run load) found or kept as interesting,
-// as literal regression cases: each must be answered without a panic.
+// Inputs the fuzz target `load` (cargo +nightly fuzz run load) starts from or found, replayed
+// through the target's own checks (fuzz/fuzz_targets/drive.rs): each must pass them all.
 
-const FUZZ_REGRESSIONS: &[&str] = &[];
+#[path = "../fuzz/fuzz_targets/drive.rs"]
+mod fuzz_drive;
+#[path = "../cli/src/locate.rs"]
+mod locate;
 
 /// Found by the fuzzer in its first minute (fuzz/artifacts timeout-030c9392…, libFuzzer
 /// "timeout after 15 seconds" in `derive_tree`, src/model/load.rs): a root that names a
@@ -629,13 +624,18 @@ fn a_root_in_a_cycle_is_refused_not_an_endless_loop() {
 }
 
 #[test]
-fn fuzz_regressions_do_not_panic() {
-    for input in FUZZ_REGRESSIONS {
-        if let Ok(map) = load(input) {
-            let view = ViewState::new(&map, "en").apply(&map, Action::ExpandAll);
-            assert_eq!(visible_rows(&map, &view.expanded)[0].node, map.root);
-        } else {
-            let _ = refused(input);
-        }
+fn the_fuzz_seeds_and_findings_pass_the_fuzz_targets_checks() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    let mut inputs: Vec<(String, Vec<u8>)> = std::fs::read_dir(&seeds)
+        .unwrap_or_else(|e| panic!("{}: {e}", seeds.display()))
+        .map(|entry| entry.unwrap().path())
+        // fuzz/seeds/import/ holds the text importer's seeds, for its own target.
+        .filter(|path| path.is_file())
+        .map(|path| (path.display().to_string(), std::fs::read(&path).unwrap()))
+        .collect();
+    assert_eq!(inputs.len(), 3, "fuzz/seeds holds the three seed maps its README names");
+    inputs.extend(ROOT_IN_A_CYCLE.iter().enumerate().map(|(i, text)| (format!("ROOT_IN_A_CYCLE[{i}]"), text.as_bytes().to_vec())));
+    for (name, data) in inputs {
+        std::panic::catch_unwind(|| fuzz_drive::drive(&data)).unwrap_or_else(|_| panic!("{name} fails the fuzz target's checks"));
     }
 }

@@ -1,5 +1,6 @@
-//! What the end-to-end tests share: a static server over the built `dist/` on 127.0.0.1, a
-//! ChromeDriver, and a headless Chromium session. A missing piece fails loudly; nothing skips.
+//! What the end-to-end tests share: a static server over the built `dist/` on 127.0.0.1, and
+//! headless browser sessions over WebDriver, in Chromium or Firefox (see [`Engine`]). A missing
+//! piece fails loudly; nothing skips.
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Write};
@@ -87,53 +88,234 @@ pub fn dist() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("dist")
 }
 
+/// The browser engine the end-to-end tests drive: `ARGMAP_BROWSER=chromium` (the default, Debian's
+/// `chromium` through `chromedriver`) or `ARGMAP_BROWSER=firefox` (Debian's `firefox-esr` through
+/// `geckodriver`). scripts/test runs the end-to-end binaries once per engine. A test that only one
+/// engine can run names that engine and asks for it with [`browser_in`]; it never skips.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+}
+
+impl Engine {
+    pub fn from_env() -> Engine {
+        match std::env::var("ARGMAP_BROWSER").as_deref() {
+            Err(_) | Ok("") | Ok("chromium") => Engine::Chromium,
+            Ok("firefox") => Engine::Firefox,
+            Ok(other) => panic!("ARGMAP_BROWSER={other:?}: expected `chromium` or `firefox`"),
+        }
+    }
+}
+
+/// How a session starts: its window's size (the page's viewport) and whether page scripts run.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub width: u32,
+    pub height: u32,
+    pub javascript: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { width: 1280, height: 900, javascript: true }
+    }
+}
+
 struct Driver {
     url: String,
     _process: Child,
 }
 
+/// Starts `exe` (a WebDriver server) on a free loopback port, in a process group of its own so
+/// that it and the browser it starts can be ended together; waits until it listens.
+fn start_driver(exe: &str, args: &[String], what: &str) -> (String, Child) {
+    use std::os::unix::process::CommandExt;
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let process = Command::new(exe)
+        .args(args.iter().map(|a| a.replace("{port}", &port.to_string())))
+        .process_group(0)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {what} `{exe}` ({e}): scripts/setup --browser installs it"));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "{what} did not listen on port {port} within 20 s");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    (format!("http://127.0.0.1:{port}"), process)
+}
+
 /// One ChromeDriver for the whole test binary; each test opens its own browser session.
-fn driver() -> &'static str {
+fn chromedriver() -> &'static str {
     static DRIVER: OnceLock<Driver> = OnceLock::new();
     &DRIVER
         .get_or_init(|| {
             let exe = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-            let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-            let process =
-                Command::new(&exe).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap_or_else(|e| {
-                    panic!("cannot start ChromeDriver `{exe}` ({e}): install chromium-driver or set CHROMEDRIVER (scripts/test does both)")
-                });
-            let deadline = Instant::now() + Duration::from_secs(20);
-            while TcpStream::connect(("127.0.0.1", port)).is_err() {
-                assert!(Instant::now() < deadline, "ChromeDriver did not listen on port {port} within 20 s");
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            Driver { url: format!("http://127.0.0.1:{port}"), _process: process }
+            let (url, process) = start_driver(&exe, &["--port={port}".into()], "ChromeDriver");
+            Driver { url, _process: process }
         })
         .url
 }
 
-/// A desktop-sized headless Chromium session.
-pub async fn browser() -> Client {
-    browser_with(&["--window-size=1280,900"]).await
+/// A WebDriver session in one engine. Derefs to fantoccini's `Client`. Ends its session when
+/// dropped, even when a test fails half way (a failed assertion unwinds past `close`), so no
+/// browser outlives its test; a Firefox session's own geckodriver (one session each: geckodriver
+/// serves only one at a time) is ended with it.
+pub struct Browser {
+    client: Client,
+    engine: Engine,
+    driver_url: String,
+    session: String,
+    /// geckodriver's process, leader of a group that holds Firefox too.
+    own_driver: Option<Child>,
+    closed: bool,
 }
 
-/// A fresh headless Chromium session; `extra` adds Chromium flags (window size, no JavaScript…).
-pub async fn browser_with(extra: &[&str]) -> Client {
-    let mut args: Vec<&str> = CHROME_ARGS.to_vec();
-    args.extend_from_slice(extra);
-    let mut options = json!({ "args": args });
-    if Path::new("/usr/bin/chromium").exists() {
-        options["binary"] = json!("/usr/bin/chromium");
+impl std::ops::Deref for Browser {
+    type Target = Client;
+    fn deref(&self) -> &Client {
+        &self.client
     }
+}
+
+impl Browser {
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// Ends the session (the browser closes) and its driver, if it has one of its own.
+    pub async fn close(mut self) -> Result<(), fantoccini::error::CmdError> {
+        self.closed = true;
+        self.client.clone().close().await
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if !self.closed {
+            // The test's runtime may be going down with a panic: end the session over a plain,
+            // blocking request rather than through fantoccini's task.
+            let _ = webdriver_request(&self.driver_url, "DELETE", &format!("/session/{}", self.session), "");
+        }
+        if let Some(mut driver) = self.own_driver.take() {
+            // The whole group: geckodriver and any Firefox process still running under it.
+            let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", driver.id())]).status();
+            let _ = driver.wait();
+        }
+    }
+}
+
+/// A desktop-sized headless session in the engine `ARGMAP_BROWSER` names.
+pub async fn browser() -> Browser {
+    browser_in(Engine::from_env(), Options::default()).await
+}
+
+/// A fresh headless session in the engine `ARGMAP_BROWSER` names, with `options`.
+pub async fn browser_with(options: Options) -> Browser {
+    browser_in(Engine::from_env(), options).await
+}
+
+/// A fresh headless session in `engine`, whatever `ARGMAP_BROWSER` says: for the few tests
+/// that use one engine's own protocol (they say so in their names).
+pub async fn browser_in(engine: Engine, options: Options) -> Browser {
     let mut caps = serde_json::Map::new();
-    caps.insert("goog:chromeOptions".into(), options);
-    caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+    let (driver_url, own_driver) = match engine {
+        Engine::Chromium => {
+            let mut args: Vec<String> = CHROME_ARGS.iter().map(|a| a.to_string()).collect();
+            args.push(format!("--window-size={},{}", options.width, options.height));
+            if !options.javascript {
+                args.push("--blink-settings=scriptEnabled=false".into());
+            }
+            let mut chrome = json!({ "args": args });
+            if Path::new("/usr/bin/chromium").exists() {
+                chrome["binary"] = json!("/usr/bin/chromium");
+            }
+            caps.insert("goog:chromeOptions".into(), chrome);
+            caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+            (chromedriver().to_string(), None)
+        }
+        Engine::Firefox => {
+            let mut firefox = json!({
+                "args": ["-headless", format!("--width={}", options.width), format!("--height={}", options.height)],
+                "prefs": {
+                    "javascript.enabled": options.javascript,
+                    // No first-run pages, updates or telemetry: nothing but the test's pages.
+                    "browser.shell.checkDefaultBrowser": false,
+                    "app.update.enabled": false,
+                    "datareporting.policy.dataSubmissionEnabled": false,
+                    "toolkit.telemetry.reportingpolicy.firstRun": false,
+                },
+            });
+            if Path::new("/usr/bin/firefox-esr").exists() {
+                firefox["binary"] = json!("/usr/bin/firefox-esr");
+            }
+            caps.insert("moz:firefoxOptions".into(), firefox);
+            let exe = std::env::var("GECKODRIVER").unwrap_or_else(|_| "geckodriver".into());
+            let args = ["--host=127.0.0.1".to_string(), "--port={port}".into(), "--websocket-port=0".into(), "--log=fatal".into()];
+            let (url, process) = start_driver(&exe, &args, "geckodriver");
+            (url, Some(process))
+        }
+    };
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(caps)
-        .connect(driver())
+        .connect(&driver_url)
         .await
-        .expect("a Chromium session through ChromeDriver")
+        .unwrap_or_else(|e| panic!("a {engine:?} session through its WebDriver at {driver_url}: {e}"));
+    let session = client.session_id().await.unwrap().expect("a WebDriver session id");
+    let browser = Browser { client, engine, driver_url, session, own_driver, closed: false };
+    // A window's size is its outer size; make the page's viewport the size asked.
+    browser.fit_viewport(options.width, options.height).await;
+    browser
+}
+
+impl Browser {
+    /// Resizes the window so that the page's viewport is `width` × `height` CSS pixels.
+    async fn fit_viewport(&self, width: u32, height: u32) {
+        let inner = self.client.execute("return [innerWidth, innerHeight]", vec![]).await.unwrap();
+        let (inner_w, inner_h) = (inner[0].as_i64().unwrap_or(0), inner[1].as_i64().unwrap_or(0));
+        if (inner_w, inner_h) != (i64::from(width), i64::from(height)) {
+            let (outer_w, outer_h) = self.client.get_window_size().await.unwrap();
+            let grow = |outer: u64, inner: i64, want: u32| (outer as i64 + i64::from(want) - inner).max(1) as u32;
+            self.client.set_window_size(grow(outer_w, inner_w, width), grow(outer_h, inner_h, height)).await.unwrap();
+        }
+    }
+}
+
+/// One HTTP/1.1 request to a WebDriver server, for the commands fantoccini does not wrap;
+/// returns the status line and the body.
+fn webdriver_request(driver_url: &str, method: &str, path: &str, body: &str) -> std::io::Result<(String, String)> {
+    let addr = driver_url.trim_start_matches("http://").to_string();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let mut stream = TcpStream::connect(&addr)?;
+    stream.set_read_timeout(Some(Duration::from_secs(20)))?;
+    stream.write_all(request.as_bytes())?;
+    // Read the head, then exactly Content-Length bytes: a driver may keep the connection.
+    let mut reader = BufReader::new(stream);
+    let mut status = String::new();
+    let mut length = 0usize;
+    let mut first = true;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line)?;
+        if first {
+            status = line.trim_end().to_string();
+            first = false;
+        }
+        if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = v.trim().parse().unwrap_or(0);
+        }
+        if line == "\r\n" || line.is_empty() {
+            break;
+        }
+    }
+    let mut body = vec![0u8; length];
+    std::io::Read::read_exact(&mut reader, &mut body)?;
+    Ok((status, String::from_utf8_lossy(&body).into_owned()))
 }
 
 /// Polls `check` until it returns `Some`, or fails with `what` after 10 s.
@@ -176,6 +358,35 @@ pub async fn row(shadow: &ShadowRoot, id: &str) -> Element {
         .find(Locator::Css(&format!("[role=treeitem][data-node-id='{id}']")))
         .await
         .unwrap_or_else(|_| panic!("no visible treeitem with data-node-id {id}"))
+}
+
+/// Presses `key` wherever focus is, as a reader's keyboard does. WebDriver's actions name no
+/// element, so this reaches a row inside a shadow root in every engine (Firefox refuses to send
+/// keys to the shadow host that `active_element` returns).
+pub async fn press(client: &Client, key: fantoccini::key::Key) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let value = key.to_string().chars().next().expect("a key is one character");
+    let keys = KeyActions::new("keyboard".into()).then(KeyAction::Down { value }).then(KeyAction::Up { value });
+    client.perform_actions(keys).await.unwrap();
+}
+
+/// Clicks the first element in `shadow` that matches `selector`.
+pub async fn click(shadow: &ShadowRoot, selector: &str) {
+    shadow.find(Locator::Css(selector)).await.unwrap_or_else(|_| panic!("nothing matches {selector}")).click().await.unwrap();
+}
+
+/// The attribute `name` of the first element in `shadow` matching `selector`, if both exist.
+pub async fn attr(shadow: &ShadowRoot, selector: &str, name: &str) -> Option<String> {
+    shadow.find(Locator::Css(selector)).await.ok()?.attr(name).await.ok()?
+}
+
+/// Waits until the row for `id` exists and satisfies `name = value`.
+pub async fn wait_row(shadow: &ShadowRoot, id: &str, name: &str, value: &str) {
+    let selector = format!("[role=treeitem][data-node-id='{id}']");
+    wait_for(&format!("{id} to have {name}={value}"), || async {
+        (attr(shadow, &selector, name).await.as_deref() == Some(value)).then_some(())
+    })
+    .await
 }
 
 // ---------------------------------------------------------------- embedding tests (tests/embed.rs)
@@ -255,44 +466,16 @@ pub fn serve_recording(root: &Path, headers: &[(&str, &str)]) -> (String, Reques
 /// The browser's console since the last call (ChromeDriver's `se/log`, which fantoccini does not
 /// wrap): each entry's level and message. CSP violations show here as
 /// "Refused to … because it violates the following Content Security Policy directive …".
-pub async fn browser_log(client: &Client) -> Vec<(String, String)> {
-    let session = client.session_id().await.unwrap().expect("a WebDriver session");
-    let addr = driver().trim_start_matches("http://").to_string();
-    let body = r#"{"type":"browser"}"#;
-    let request = format!(
-        "POST /session/{session}/se/log HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    let response = tokio::task::spawn_blocking(move || {
-        let mut stream = TcpStream::connect(&addr).expect("connect to ChromeDriver");
-        stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-        stream.write_all(request.as_bytes()).unwrap();
-        // Read the head, then exactly Content-Length bytes: ChromeDriver may keep the connection.
-        let mut reader = BufReader::new(stream);
-        let mut head = String::new();
-        let mut length = 0usize;
-        loop {
-            let mut line = String::new();
-            reader.read_line(&mut line).expect("read ChromeDriver's answer");
-            if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-                length = v.trim().parse().unwrap_or(0);
-            }
-            let end = line == "\r\n" || line.is_empty();
-            head.push_str(&line);
-            if end {
-                break;
-            }
-        }
-        let mut body = vec![0u8; length];
-        std::io::Read::read_exact(&mut reader, &mut body).expect("read ChromeDriver's answer body");
-        format!("{head}{}", String::from_utf8_lossy(&body))
-    })
-    .await
-    .unwrap();
-    let (head, json) = response.split_once("\r\n\r\n").expect("an HTTP response from ChromeDriver");
+/// Chromium only: geckodriver has no log command, and Firefox keeps its console to itself.
+pub async fn browser_log(client: &Browser) -> Vec<(String, String)> {
+    assert_eq!(client.engine, Engine::Chromium, "browser_log reads ChromeDriver's se/log: a Chromium session only");
+    let (driver, path) = (client.driver_url.clone(), format!("/session/{}/se/log", client.session));
+    let (status, json) = tokio::task::spawn_blocking(move || webdriver_request(&driver, "POST", &path, r#"{"type":"browser"}"#))
+        .await
+        .unwrap()
+        .expect("ChromeDriver answers se/log");
     let json = json.trim();
-    assert!(head.starts_with("HTTP/1.1 200"), "ChromeDriver refused se/log: {head}\n{json}");
-    // ChromeDriver answers with Content-Length, so the body is plain JSON.
+    assert!(status.starts_with("HTTP/1.1 200"), "ChromeDriver refused se/log: {status}\n{json}");
     let value: serde_json::Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("se/log JSON ({e}): {json}"));
     value["value"]
         .as_array()
