@@ -27,7 +27,7 @@ async fn the_standalone_page_opens_the_flagship_map() {
 async fn a_reader_expands_nodes_by_click_and_by_keyboard() {
     let base = serve(&dist(), &[]);
     let client = browser().await;
-    client.goto(&format!("{base}/?map=maps/sample.json")).await.unwrap();
+    client.goto(&format!("{base}/?map=maps/sample.json&view=outline")).await.unwrap();
     let shadow = widget(&client, "argument-map").await;
     assert_eq!(visible_ids(&shadow).await, ["q", "ban", "allow"]);
 
@@ -53,6 +53,33 @@ async fn a_reader_expands_nodes_by_click_and_by_keyboard() {
     let allow = row(&shadow, "allow").await;
     assert_eq!(allow.attr("aria-expanded").await.unwrap().as_deref(), Some("true"));
     assert_eq!(allow.attr("aria-selected").await.unwrap().as_deref(), Some("true"));
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn in_the_map_view_sides_hold_their_own_region_and_clicks_and_keys_open_nodes() {
+    let base = serve(&dist(), &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/?map=maps/sample.json")).await.unwrap();
+    let shadow = widget(&client, "argument-map").await;
+    let tree = shadow.find(fantoccini::Locator::Css("[role=tree]")).await.unwrap();
+    assert_eq!(tree.attr("data-view").await.unwrap().as_deref(), Some("map"), "a laptop-wide page shows the map");
+    assert_eq!(visible_ids(&shadow).await, ["q", "allow", "ban"], "open before closed");
+
+    row(&shadow, "ban").await.click().await.unwrap();
+    wait_for("ban's children", || async { (visible_ids(&shadow).await.len() == 5).then_some(()) }).await;
+    // ← closes ban, ↑ goes to allow, Enter opens it.
+    for key in [Key::Left, Key::Up, Key::Enter] {
+        press(&client, key).await;
+    }
+    let ids = wait_for("allow's children", || async {
+        let ids = visible_ids(&shadow).await;
+        (ids.len() == 6).then_some(ids)
+    })
+    .await;
+    assert_eq!(ids, ["q", "allow", "allow-tools", "allow-safety", "allow-skills", "ban"]);
+    let wires = shadow.find_all(fantoccini::Locator::Css(".am-wire")).await.unwrap();
+    assert_eq!(wires.len(), 5, "a connector to each shown child");
     client.close().await.unwrap();
 }
 

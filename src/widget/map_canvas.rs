@@ -208,7 +208,19 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                     set_transform(card, &translate(rect.x, rect.y));
                 }
             }
-            let room = viewport_size(&viewport);
+            let mut room = viewport_size(&viewport);
+            // The first time: as tall as the opening view needs (within reason), so a reader
+            // sees every position at once and the page, not the map, scrolls.
+            if m.camera.is_none() {
+                let window = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0) as f32;
+                let tall = (placed.height + 2.0 * MARGIN).clamp(352.0, (window * 0.85).max(352.0));
+                if tall > room.1 {
+                    if let Some(v) = html_element(&viewport) {
+                        let _ = v.style().set_property("height", &format!("{}px", px(tall)));
+                    }
+                    room.1 = tall;
+                }
+            }
             let at = rows.iter().position(|r| r.node == selected);
             let now = at.and_then(|i| placed.cards.get(i)).map(|r| (r.x, r.y));
             let camera = match (m.camera, now, m.placed.get(&selected)) {
@@ -218,11 +230,12 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 // ...and the first time, the whole map at once if it fits, else the root at the left.
                 (None, _, _) => {
                     let fit = fitted(&placed, room);
-                    if fit.zoom >= 0.8 {
+                    if fit.zoom >= 0.6 {
                         fit
                     } else {
+                        // Too big to read whole: the root at the left, the first positions at the top.
                         let root = placed.cards.first().copied().unwrap_or_default();
-                        Camera { x: MARGIN - root.x, y: room.1 / 2.0 - (root.y + root.height / 2.0), zoom: 1.0 }
+                        Camera { x: MARGIN - root.x, y: MARGIN, zoom: 1.0 }
                     }
                 }
             };

@@ -353,11 +353,13 @@ pub async fn visible_ids(shadow: &ShadowRoot) -> Vec<String> {
     ids
 }
 
+/// The treeitem of node `id`, once it shows (a map card is hidden until placed).
 pub async fn row(shadow: &ShadowRoot, id: &str) -> Element {
-    shadow
-        .find(Locator::Css(&format!("[role=treeitem][data-node-id='{id}']")))
-        .await
-        .unwrap_or_else(|_| panic!("no visible treeitem with data-node-id {id}"))
+    wait_for(&format!("a visible treeitem with data-node-id {id}"), || async {
+        let row = shadow.find(Locator::Css(&format!("[role=treeitem][data-node-id='{id}']"))).await.ok()?;
+        row.is_displayed().await.ok()?.then_some(row)
+    })
+    .await
 }
 
 /// Presses `key` wherever focus is, as a reader's keyboard does. WebDriver's actions name no
@@ -371,8 +373,14 @@ pub async fn press(client: &Client, key: fantoccini::key::Key) {
 }
 
 /// Clicks the first element in `shadow` that matches `selector`.
+/// Clicks the first element matching `selector` as soon as it can be clicked: a map card is
+/// hidden until it is measured and placed, and may still be moving into place.
 pub async fn click(shadow: &ShadowRoot, selector: &str) {
-    shadow.find(Locator::Css(selector)).await.unwrap_or_else(|_| panic!("nothing matches {selector}")).click().await.unwrap();
+    wait_for(&format!("{selector} to take a click"), || async {
+        let element = shadow.find(Locator::Css(selector)).await.ok()?;
+        element.click().await.ok()
+    })
+    .await
 }
 
 /// The attribute `name` of the first element in `shadow` matching `selector`, if both exist.
