@@ -220,7 +220,9 @@ fn en_problem(kind: &ProblemKind) -> String {
         Unreachable { url, reason } => format!("could not load {url}: {reason}"),
         Http { url, status, status_text } => format!("could not load {url}: HTTP {status} {status_text}"),
         MarksForAnotherMap { found, expected } => format!("these marks are for the map \"{found}\", not for this map \"{expected}\""),
-        NewerMarks { found } => format!("the file is in a newer format, \"{found}\"; this reader knows \"argmap-marks/1\": update argmap to read it"),
+        NewerMarks { found } => {
+            format!("the file is in a newer format, \"{found}\"; this reader knows \"argmap-marks/1\": update argmap to read it")
+        }
         MapNotMarks { found } => format!("this is a map (\"{found}\"), not a marks file"),
         NotMarks { found } => format!("not a marks file: expected \"format\": \"argmap-marks/1\", found \"{found}\""),
         NotAnExercise { id } => format!("the exercise does not ask about \"{id}\": it neither supports nor attacks its parent"),
@@ -277,7 +279,6 @@ fn zh_problem(kind: &ProblemKind) -> String {
         TooLong { limit } => format!("超过 {limit} 个字符"),
     }
 }
-
 
 const ZH: Strings = Strings {
     loading: "正在加载论证图…",

@@ -49,8 +49,12 @@ async fn placed(m: &Mounted) -> Vec<web_sys::Element> {
 fn final_rect(card: &web_sys::Element) -> (f64, f64, f64, f64) {
     let card: &web_sys::HtmlElement = card.dyn_ref().unwrap();
     let transform = card.style().get_property_value("transform").unwrap();
-    let numbers: Vec<f64> =
-        transform.trim_start_matches("translate(").trim_end_matches(')').split(',').map(|n| n.trim().trim_end_matches("px").parse().unwrap()).collect();
+    let numbers: Vec<f64> = transform
+        .trim_start_matches("translate(")
+        .trim_end_matches(')')
+        .split(',')
+        .map(|n| n.trim().trim_end_matches("px").parse().unwrap())
+        .collect();
     // `translate(x)` is how the browser writes `translate(x, 0)`.
     (numbers[0], numbers.get(1).copied().unwrap_or(0.0), card.offset_width() as f64, card.offset_height() as f64)
 }
@@ -91,7 +95,11 @@ async fn cards_stand_apart_and_each_shown_child_has_a_connector() {
         }
     }
     assert_eq!(m.all(".am-wire").len(), cards.len() - 1, "one connector per shown child");
-    let attacks = m.all("[data-view=map] [role=treeitem]").iter().filter(|c| c.query_selector(".am-rel[data-relation=attacks]").ok().flatten().is_some()).count();
+    let attacks = m
+        .all("[data-view=map] [role=treeitem]")
+        .iter()
+        .filter(|c| c.query_selector(".am-rel[data-relation=attacks]").ok().flatten().is_some())
+        .count();
     assert_eq!(m.all(".am-wire[data-relation=attacks]").len(), attacks, "attacks are drawn as attacks");
     m.unmount();
 }

@@ -21,7 +21,11 @@ fn the_picture_is_one_svg_document_with_balanced_elements() {
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.trim_end().ends_with("</svg>"));
     for tag in ["g", "text", "title"] {
-        assert_eq!(svg.matches(&format!("<{tag}")).count() - svg.matches(&format!("<{tag}s")).count(), svg.matches(&format!("</{tag}>")).count(), "<{tag}>");
+        assert_eq!(
+            svg.matches(&format!("<{tag}")).count() - svg.matches(&format!("<{tag}s")).count(),
+            svg.matches(&format!("</{tag}>")).count(),
+            "<{tag}>"
+        );
     }
     assert!(!svg.contains("<script") && !svg.contains("href"), "nothing active in it");
 }
@@ -30,7 +34,11 @@ fn the_picture_is_one_svg_document_with_balanced_elements() {
 fn every_shown_claim_is_in_the_picture_as_text_in_either_language() {
     for lang in ["en", "zh"] {
         let (map, rows, svg) = picture(lang);
-        let text: String = svg.split("<text").skip(1).filter_map(|t| t.split_once('>').map(|(_, rest)| rest.split("</text>").next().unwrap_or(""))).collect();
+        let text: String = svg
+            .split("<text")
+            .skip(1)
+            .filter_map(|t| t.split_once('>').map(|(_, rest)| rest.split("</text>").next().unwrap_or("")))
+            .collect();
         for row in &rows {
             let claim: String = map.nodes[row.node].text.get(lang).chars().filter(|c| !c.is_whitespace()).take(12).collect();
             let claim = claim.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");

@@ -146,7 +146,9 @@ fn search_finds_quotes_in_their_own_script_and_translations_and_says_where() {
         .nodes
         .iter()
         .enumerate()
-        .find_map(|(i, n)| n.evidence.iter().find_map(|e| e.translation.as_ref().filter(|t| t.has("en")).map(|t| (i, t.get("en").to_owned()))))
+        .find_map(|(i, n)| {
+            n.evidence.iter().find_map(|e| e.translation.as_ref().filter(|t| t.has("en")).map(|t| (i, t.get("en").to_owned())))
+        })
         .unwrap();
     let phrase: String = translation.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
     let hits = ViewState::new(&map, "zh").apply(&map, Action::Search(phrase.clone())).hits(&map);

@@ -256,7 +256,14 @@ impl Decoder {
     }
 
     /// A word from a closed vocabulary: `names[i]` means `values[i]`.
-    fn choice<T: Copy>(&mut self, o: &Map<String, Value>, key: &str, path: &str, names: &'static [&'static str], values: &[T]) -> Option<T> {
+    fn choice<T: Copy>(
+        &mut self,
+        o: &Map<String, Value>,
+        key: &str,
+        path: &str,
+        names: &'static [&'static str],
+        values: &[T],
+    ) -> Option<T> {
         let path = join(path, key);
         let word = field(o, key).and_then(|v| self.string(v, &path))?;
         let found = names.iter().position(|name| *name == word).and_then(|i| values.get(i)).copied();
@@ -374,8 +381,13 @@ impl Decoder {
             &["question", "position", "claim"],
             &[Kind::Question, Kind::Position, Kind::Claim],
         ));
-        let relation =
-            self.choice(o, "relation", &path, &["answers", "supports", "attacks"], &[Relation::Answers, Relation::Supports, Relation::Attacks]);
+        let relation = self.choice(
+            o,
+            "relation",
+            &path,
+            &["answers", "supports", "attacks"],
+            &[Relation::Answers, Relation::Supports, Relation::Attacks],
+        );
         let side = self.choice(o, "side", &path, &["open", "closed", "neutral"], &[Side::Open, Side::Closed, Side::Neutral]);
         if kind == Some(Kind::Position) && side.is_none() && field(o, "side").is_none() {
             self.problem(&join(&path, "side"), ProblemKind::PositionWithoutSide);

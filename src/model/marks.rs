@@ -74,7 +74,10 @@ impl Marks {
     /// for this map or this reader.
     pub fn from_json(map: &ArgumentMap, text: &str) -> Result<Marks, Vec<Problem>> {
         if text.len() > MAX_MAP_BYTES {
-            return Err(vec![Problem::at("", ProblemKind::TooLarge { megabytes: text.len().div_ceil(1_048_576) - 1, limit: MAX_MAP_BYTES / 1_048_576 })]);
+            return Err(vec![Problem::at(
+                "",
+                ProblemKind::TooLarge { megabytes: text.len().div_ceil(1_048_576) - 1, limit: MAX_MAP_BYTES / 1_048_576 },
+            )]);
         }
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let value: Value = serde_json::from_str(text).map_err(|e| {
@@ -91,7 +94,9 @@ impl Marks {
             Some(Value::String(id)) => {
                 return Err(vec![Problem::at("map", ProblemKind::MarksForAnotherMap { found: id.clone(), expected: map.id.clone() })]);
             }
-            Some(other) => return Err(vec![Problem::at("map", ProblemKind::WrongType { expected: JsonType::String, found: type_of(other) })]),
+            Some(other) => {
+                return Err(vec![Problem::at("map", ProblemKind::WrongType { expected: JsonType::String, found: type_of(other) })])
+            }
             None => return Err(vec![Problem::at("map", ProblemKind::Missing)]),
         }
 
@@ -117,7 +122,10 @@ impl Marks {
                 Value::String(w) if w == "convinced" => Some(Verdict::Convinced),
                 Value::String(w) if w == "not-convinced" => Some(Verdict::NotConvinced),
                 Value::String(w) => {
-                    problems.push(Problem::at(&path, ProblemKind::UnknownValue { found: w.clone(), expected: &["convinced", "not-convinced"] }));
+                    problems.push(Problem::at(
+                        &path,
+                        ProblemKind::UnknownValue { found: w.clone(), expected: &["convinced", "not-convinced"] },
+                    ));
                     None
                 }
                 other => {
@@ -255,7 +263,6 @@ fn unknown_node(path: &str, id: &str) -> Problem {
 fn field<'v>(o: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
     o.get(key).filter(|v| !v.is_null())
 }
-
 
 fn verdict_word(verdict: Verdict) -> &'static str {
     match verdict {

@@ -24,23 +24,23 @@ mod verdict;
 mod view;
 pub mod yaml;
 
+pub use argdown::import_argdown;
 pub use articles::{article_of, collisions, node_sources, CollisionCell, Collisions};
+pub use diagnostic::{Diagnostic, Severity};
 pub use exercise::{can_guess, check_guess, Answers, Checked, Guess, Score};
+pub use import::{default_kind, plus_answers, Imported};
 pub use layout::{
     balance, cross_links, layout, rows_by_side, side_order, Balance, Connector, Curve, Layout, LayoutOptions, LinkCurve, Links,
     Orientation, Packing, Point, Rect, SideBalance, Size, MAX_CARD_SIZE, MAX_GAP, SIDE_ORDER,
 };
 pub use load::{load, MAX_MAP_BYTES, MAX_NODES};
+pub use markdown_outline::import_markdown;
 pub use marks::{Marks, MARKS_FORMAT, MAX_NAME_CHARS};
 pub use picture::{picture_svg, wrap};
 pub use problem::{JsonType, Problem, ProblemKind};
 pub use quote_link::{quote_link, MAX_EXACT_QUOTE_CHARS};
 pub use search::{find, Elsewhere, Field, Hits};
 pub use text::{is_web_link, lang_base, Text};
-pub use argdown::import_argdown;
-pub use diagnostic::{Diagnostic, Severity};
-pub use import::{default_kind, plus_answers, Imported};
-pub use markdown_outline::import_markdown;
 pub use tree::{rows_where, visible_rows, Row};
 pub use types::{ArgumentMap, Evidence, Kind, Link, LinkRelation, Node, NodeIdx, Relation, Side, Source, TourStep};
 pub use verdict::{Tally, Verdict, Verdicts};

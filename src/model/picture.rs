@@ -105,7 +105,11 @@ pub fn picture_svg(map: &ArgumentMap, rows: &[Row], layout: &Layout, lang: &str)
         };
         if !mark.is_empty() {
             let at = c.curve.point_at(0.8);
-            out.push_str(&format!("<text x=\"{}\" y=\"{}\" fill=\"#59636e\" font-weight=\"700\">{mark}</text>\n", px(at.x), px(at.y - 4.0)));
+            out.push_str(&format!(
+                "<text x=\"{}\" y=\"{}\" fill=\"#59636e\" font-weight=\"700\">{mark}</text>\n",
+                px(at.x),
+                px(at.y - 4.0)
+            ));
         }
     }
     for l in cross_links(map, rows, layout).drawn {

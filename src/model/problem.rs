@@ -30,16 +30,31 @@ pub enum JsonType {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProblemKind {
     /// The text is larger than the limit; sizes in whole megabytes.
-    TooLarge { megabytes: usize, limit: usize },
-    TooManyNodes { count: usize, limit: usize },
+    TooLarge {
+        megabytes: usize,
+        limit: usize,
+    },
+    TooManyNodes {
+        count: usize,
+        limit: usize,
+    },
     /// Not JSON at all; `detail` is the JSON parser's own (English) account of it.
-    Syntax { detail: String },
+    Syntax {
+        detail: String,
+    },
     NotUtf8,
-    WrongType { expected: JsonType, found: JsonType },
+    WrongType {
+        expected: JsonType,
+        found: JsonType,
+    },
     /// `format` names a version this reader does not know.
-    UnsupportedFormat { found: String },
+    UnsupportedFormat {
+        found: String,
+    },
     /// `format` is a JSON value of the wrong type.
-    FormatNotString { found: JsonType },
+    FormatNotString {
+        found: JsonType,
+    },
     MissingFormat,
     Missing,
     Empty,
@@ -48,33 +63,73 @@ pub enum ProblemKind {
     EmptyLanguages,
     EmptyNodes,
     /// A word outside the field's vocabulary.
-    UnknownValue { found: String, expected: &'static [&'static str] },
+    UnknownValue {
+        found: String,
+        expected: &'static [&'static str],
+    },
     PositionWithoutSide,
     NotWebLink,
-    DuplicateSource { id: String, first: String },
-    DuplicateNode { id: String, first: String },
-    UnknownNode { id: String },
-    UnknownSource { id: String },
-    RootHasParent { root: String },
-    SecondRoot { id: String, root: String },
+    DuplicateSource {
+        id: String,
+        first: String,
+    },
+    DuplicateNode {
+        id: String,
+        first: String,
+    },
+    UnknownNode {
+        id: String,
+    },
+    UnknownSource {
+        id: String,
+    },
+    RootHasParent {
+        root: String,
+    },
+    SecondRoot {
+        id: String,
+        root: String,
+    },
     SelfLink,
     /// The ids around a cycle of parents, the first repeated at the end.
-    Cycle { ids: Vec<String> },
+    Cycle {
+        ids: Vec<String>,
+    },
     /// The map could not be fetched; `reason` is the browser's own words.
-    Unreachable { url: String, reason: String },
-    Http { url: String, status: u16, status_text: String },
+    Unreachable {
+        url: String,
+        reason: String,
+    },
+    Http {
+        url: String,
+        status: u16,
+        status_text: String,
+    },
     /// Marks files (`argmap-marks/1`): for another map than this one.
-    MarksForAnotherMap { found: String, expected: String },
+    MarksForAnotherMap {
+        found: String,
+        expected: String,
+    },
     /// A newer `argmap-marks/N` than this reader knows.
-    NewerMarks { found: String },
+    NewerMarks {
+        found: String,
+    },
     /// A map where a marks file was expected.
-    MapNotMarks { found: String },
+    MapNotMarks {
+        found: String,
+    },
     /// Some other `format`, or none.
-    NotMarks { found: String },
+    NotMarks {
+        found: String,
+    },
     /// An answer about a node the exercise does not ask about (it neither supports nor attacks).
-    NotAnExercise { id: String },
+    NotAnExercise {
+        id: String,
+    },
     /// A text over this many characters.
-    TooLong { limit: usize },
+    TooLong {
+        limit: usize,
+    },
 }
 
 impl Problem {

@@ -128,7 +128,8 @@ fn elsewhere(map: &ArgumentMap, n: NodeIdx, lang: &str, query: &str) -> Option<E
     let evidence = node.evidence.iter().enumerate().flat_map(|(i, e)| {
         let lang = map.sources.get(e.source).map_or("", |s| s.lang.as_str());
         let quote = std::iter::once((Field::Quote(i), lang, e.quote.as_str()));
-        let translations = e.translation.iter().flat_map(move |t| t.0.iter().map(move |(l, t)| (Field::Translation(i), l.as_str(), t.as_str())));
+        let translations =
+            e.translation.iter().flat_map(move |t| t.0.iter().map(move |(l, t)| (Field::Translation(i), l.as_str(), t.as_str())));
         quote.chain(translations)
     });
     detail.chain(texts).chain(evidence).find_map(|(field, lang, text)| {

@@ -6,8 +6,8 @@ use wasm_bindgen::JsCast;
 
 use crate::model::ViewMode;
 
-use super::loader::{ArgMap, ArgMapProps, MapSource, Prefetched, Presentation};
 use super::host::Remote;
+use super::loader::{ArgMap, ArgMapProps, MapSource, Prefetched, Presentation};
 use super::shadow;
 
 /// A mounted widget, returned to JavaScript by [`mount`].

@@ -133,7 +133,12 @@ async fn read_body(response: &web_sys::Response, still_wanted: &dyn Fn() -> bool
     }
 }
 
-async fn fetch_map(url: &str, prefetched: Prefetched, abort: Option<&web_sys::AbortController>, still_wanted: &dyn Fn() -> bool) -> Loading {
+async fn fetch_map(
+    url: &str,
+    prefetched: Prefetched,
+    abort: Option<&web_sys::AbortController>,
+    still_wanted: &dyn Fn() -> bool,
+) -> Loading {
     let unreachable = |reason: String| failed(ProblemKind::Unreachable { url: url.to_owned(), reason });
     let fetch = match (prefetched.0, web_sys::window()) {
         (Some(promise), _) => promise,

@@ -225,7 +225,9 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             let now = at.and_then(|i| placed.cards.get(i)).map(|r| (r.x, r.y));
             let camera = match (m.camera, now, m.placed.get(&selected)) {
                 // The card the reader acted on stays where it was on screen...
-                (Some(c), Some(now), Some(&before)) => Camera { x: c.x - (now.0 - before.0) * c.zoom, y: c.y - (now.1 - before.1) * c.zoom, ..c },
+                (Some(c), Some(now), Some(&before)) => {
+                    Camera { x: c.x - (now.0 - before.0) * c.zoom, y: c.y - (now.1 - before.1) * c.zoom, ..c }
+                }
                 (Some(c), _, _) => c,
                 // ...and the first time, the whole map at once if it fits, else the root at the left.
                 (None, _, _) => {

@@ -11,9 +11,9 @@ use super::hooks::{
     use_width,
 };
 use super::host::{use_host_events, use_remote};
-use super::map_canvas::MapCanvas;
 use super::legend::Legend;
 use super::loader::Presentation;
+use super::map_canvas::MapCanvas;
 use super::state::{MapRef, MapState};
 use super::toolbar::Toolbar;
 use super::tour_panel::TourPanel;

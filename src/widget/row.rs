@@ -40,8 +40,9 @@ fn highlighted(text: &str, query: Option<&AttrValue>) -> Html {
 
 /// One `treeitem`. Its accessible name is the claim alone (what type-ahead matches, what a
 /// screen reader says first); relation, side, verdict and what is hidden are its description.
-/// Those badges are `aria-hidden` as content, so the name is exactly the claim and speech input
-/// ("click …" the visible label) still matches it; a description may point at hidden text.
+/// The name comes from the content, where the badges are `aria-hidden`: so it is exactly the
+/// claim (no `aria-labelledby`, which would make speech input's "click <what I see>" miss), and
+/// the description may still point at the hidden badges.
 #[component]
 pub fn TreeRow(props: &TreeRowProps) -> Html {
     let map = &props.map;
@@ -104,7 +105,6 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
             data-depth={props.row.level.min(16).to_string()}
             data-lens={lens}
             data-group-start={node.group_start.then_some("true")}
-            aria-labelledby={id("t")}
             aria-describedby={described_by.join(" ")}
             aria-level={props.row.level.to_string()}
             aria-setsize={props.row.set_size.to_string()}
@@ -115,7 +115,7 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
             {onclick}>
             { for relation }
             <span class="am-side" id={id("s")} aria-hidden="true" data-side={node.side.as_str()}>{ side_name(map, node.side, &props.lang) }</span>
-            <span class="am-text" id={id("t")}>{ highlighted(node.text.get(&props.lang), props.query.as_ref()) }</span>
+            <span class="am-text">{ highlighted(node.text.get(&props.lang), props.query.as_ref()) }</span>
             { for verdict }
             { for hidden }
             { for found }

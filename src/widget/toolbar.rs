@@ -29,7 +29,9 @@ fn input_value(e: &Event) -> String {
 /// Into the results: the tree's one tab stop, found from the search box itself.
 fn focus_current_row(e: &KeyboardEvent) {
     let root = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).map(|n| n.get_root_node());
-    let row = root.and_then(|r| r.dyn_into::<web_sys::ShadowRoot>().ok()).and_then(|r| r.query_selector("[role=treeitem][tabindex='0']").ok().flatten());
+    let row = root
+        .and_then(|r| r.dyn_into::<web_sys::ShadowRoot>().ok())
+        .and_then(|r| r.query_selector("[role=treeitem][tabindex='0']").ok().flatten());
     if let Some(row) = row.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = row.focus();
     }

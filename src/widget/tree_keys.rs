@@ -59,7 +59,8 @@ pub fn tree_handlers(on_action: &Callback<Action>, map: &MapRef, view: &ViewStat
     let onfocusin = {
         let (on_action, map, selected) = (on_action.clone(), map.clone(), view.selected);
         Callback::from(move |e: FocusEvent| {
-            let row = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("[role=treeitem]").ok().flatten());
+            let row =
+                e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("[role=treeitem]").ok().flatten());
             let node = row.and_then(|r| r.get_attribute("data-node-id")).and_then(|id| map.node_index(&id));
             if let Some(node) = node.filter(|&n| n != selected) {
                 on_action.emit(Action::Select(node));

@@ -35,11 +35,7 @@ pub fn EvidenceItem(props: &EvidenceItemProps) -> Html {
     let (title, title_lang) = pick(&source.title, lang);
     let title = html! { <cite lang={title_lang}>{ title }</cite> };
     // The loader refuses any other scheme; checked again here because this is a link.
-    let safe_url = source
-        .url
-        .as_deref()
-        .filter(|u| is_web_link(u))
-        .map(|u| AttrValue::from(u.to_owned()));
+    let safe_url = source.url.as_deref().filter(|u| is_web_link(u)).map(|u| AttrValue::from(u.to_owned()));
     let title = match safe_url {
         Some(href) => html! { <a {href} rel="noopener noreferrer">{ title }</a> },
         None => title,

@@ -1,6 +1,5 @@
 use yew::prelude::*;
 
-
 #[derive(Properties, PartialEq)]
 pub struct FlagsProps {
     pub flags: Vec<String>,
