@@ -14,7 +14,10 @@ use crate::MapRef;
 /// How JavaScript reaches the mounted map: filled in by `MapView` once it is up. Always equal,
 /// so a new one never re-renders anything.
 #[derive(Clone, Default)]
-pub struct Remote(Rc<RefCell<Option<Rc<dyn Fn(&str) -> bool>>>>);
+pub struct Remote(Rc<RefCell<Option<Reveal>>>);
+
+/// Points the shown map at a node by id; false when it has no such node.
+type Reveal = Rc<dyn Fn(&str) -> bool>;
 
 impl PartialEq for Remote {
     fn eq(&self, _: &Self) -> bool {
@@ -46,7 +49,7 @@ impl Remote {
 pub fn use_remote(remote: Remote, map: MapRef, on_action: Callback<Action>) {
     use_effect_with(map, move |map| {
         let map = map.clone();
-        let reveal: Rc<dyn Fn(&str) -> bool> = Rc::new(move |id: &str| match map.node_index(id) {
+        let reveal: Reveal = Rc::new(move |id: &str| match map.node_index(id) {
             Some(n) => {
                 on_action.emit(Action::Point(n));
                 true
