@@ -5,7 +5,7 @@
 mod widget;
 
 use wasm_bindgen_test::*;
-use widget::{mount_json, until};
+use widget::{long_map, mount_json, until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -107,16 +107,6 @@ async fn home_end_star_and_type_ahead() {
     m.key("Home").await;
     assert_eq!(m.focused_id().as_deref(), Some("q"));
     m.unmount();
-}
-
-/// A map of `n` claims in one long chain below a position.
-fn long_map(n: usize) -> String {
-    let mut nodes = vec![r#"{"id":"n0","kind":"question","text":"Q"}"#.to_owned()];
-    for i in 1..n {
-        let kind = if i == 1 { r#""kind":"position","side":"open""# } else { r#""kind":"claim""# };
-        nodes.push(format!(r#"{{"id":"n{i}","parent":"n{}",{kind},"text":"claim {i}"}}"#, i / 2));
-    }
-    format!(r#"{{"format":"argmap/1","id":"long","title":"Long","languages":["en"],"root":"n0","nodes":[{}]}}"#, nodes.join(","))
 }
 
 #[wasm_bindgen_test]

@@ -9,7 +9,7 @@ mod widget;
 use argmap::model::load;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use widget::{mount_json, mount_with, press, until};
+use widget::{long_map, mount_json, mount_with, press, until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -133,19 +133,9 @@ async fn the_levels_control_says_how_far_the_map_is_open() {
     m.unmount();
 }
 
-/// A map of `n` claims in a bushy tree below one position.
-fn big_map(n: usize) -> String {
-    let mut nodes = vec![r#"{"id":"n0","kind":"question","text":"Q"}"#.to_owned()];
-    for i in 1..n {
-        let kind = if i == 1 { r#""kind":"position","side":"open""# } else { r#""kind":"claim""# };
-        nodes.push(format!(r#"{{"id":"n{i}","parent":"n{}",{kind},"text":"claim {i}"}}"#, i / 2));
-    }
-    format!(r#"{{"format":"argmap/1","id":"big","title":"Big","languages":["en"],"root":"n0","nodes":[{}]}}"#, nodes.join(","))
-}
-
 #[wasm_bindgen_test]
 async fn after_a_printout_the_tree_builds_rows_in_batches_again() {
-    let m = mount_json(&big_map(2000), "en").await;
+    let m = mount_json(&long_map(2000), "en").await;
     let window = web_sys::window().unwrap();
     window.dispatch_event(&web_sys::Event::new("beforeprint").unwrap()).unwrap();
     let all = until("every row for the printout", || Some(m.visible_ids().len()).filter(|&n| n == 2000)).await;

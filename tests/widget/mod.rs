@@ -113,3 +113,14 @@ pub async fn until<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
     }
     panic!("gave up waiting for {what}");
 }
+
+/// A map of `n` claims below one position, each the child of the one at half its number: a bushy
+/// tree deep enough to need batches and to end on a far leaf.
+pub fn long_map(n: usize) -> String {
+    let mut nodes = vec![r#"{"id":"n0","kind":"question","text":"Q"}"#.to_owned()];
+    for i in 1..n {
+        let kind = if i == 1 { r#""kind":"position","side":"open""# } else { r#""kind":"claim""# };
+        nodes.push(format!(r#"{{"id":"n{i}","parent":"n{}",{kind},"text":"claim {i}"}}"#, i / 2));
+    }
+    format!(r#"{{"format":"argmap/1","id":"long","title":"Long","languages":["en"],"root":"n0","nodes":[{}]}}"#, nodes.join(","))
+}
