@@ -24,7 +24,6 @@ use serde_json::{json, Value};
 use support::*;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-const NO_JS: &str = "--blink-settings=scriptEnabled=false";
 
 fn root() -> &'static Path {
     Path::new(ROOT)
@@ -200,7 +199,7 @@ async fn check_good_page(base: &str, page: &str, order: [(&str, &str); 2]) {
     assert_eq!(hidden, json!(0), "{page}: the mounted widget covers the fallback");
     client.close().await.unwrap();
 
-    let client = browser_with(&["--window-size=1280,900", NO_JS]).await;
+    let client = browser_with(Options { javascript: false, ..Options::default() }).await;
     client.goto(&format!("{base}{page}")).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     let defined = js(&client, "return customElements.get('argument-map') !== undefined", vec![]).await;

@@ -14,6 +14,9 @@ const EN = {
   flag: {
     'unsourced-figure': 'A figure here is given without a source.',
     'uncited-quote': 'Words here are attributed to someone without a citation.',
+    'unnamed-source': 'The source here is not named (an insider, "people familiar").',
+    'no-evidence': 'This is asserted without evidence.',
+    'who-is-speaking': 'Ask who is speaking here, and why.',
   },
   link: { contradicts: 'Contradicts', agrees: 'Agrees with' },
 };
@@ -27,7 +30,9 @@ const ZH = {
   comma: '，',
   side: { open: '开放', closed: '封闭', neutral: '中立' },
   relation: { answers: '回答', supports: '支持', attacks: '反驳' },
-  flag: { 'unsourced-figure': '此处的数字没有注明出处。', 'uncited-quote': '此处的话归于某人，但没有注明出处。' },
+  flag: { 'unsourced-figure': '此处的数字没有注明出处。', 'uncited-quote': '此处的话归于某人，但没有注明出处。',
+    'unnamed-source': '此处的消息来源没有具名（“知情人士”“内部人士”）。', 'no-evidence': '此处只有断言，没有给出证据。',
+    'who-is-speaking': '想一想：这里是谁在说话，为什么这样说。' },
   link: { contradicts: '相互矛盾', agrees: '观点一致' },
 };
 

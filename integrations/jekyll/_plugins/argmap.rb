@@ -17,6 +17,8 @@ module Argmap
       "answers" => "Answer", "supports" => "Supports", "attacks" => "Attacks",
       "unsourced-figure" => "A figure here is given without a source.",
       "uncited-quote" => "Words here are attributed to someone without a citation.",
+      "unnamed-source" => "The source here is not named (an insider, \"people familiar\").",
+      "no-evidence" => "This is asserted without evidence.", "who-is-speaking" => "Ask who is speaking here, and why.",
       "contradicts" => "Contradicts", "agrees" => "Agrees with",
     },
     "zh" => {
@@ -26,6 +28,8 @@ module Argmap
       "open" => "开放", "closed" => "封闭", "neutral" => "中立",
       "answers" => "回答", "supports" => "支持", "attacks" => "反驳",
       "unsourced-figure" => "此处的数字没有注明出处。", "uncited-quote" => "此处的话归于某人，但没有注明出处。",
+      "unnamed-source" => "此处的消息来源没有具名（“知情人士”“内部人士”）。", "no-evidence" => "此处只有断言，没有给出证据。",
+      "who-is-speaking" => "想一想：这里是谁在说话，为什么这样说。",
       "contradicts" => "相互矛盾", "agrees" => "观点一致",
     },
   }.freeze
