@@ -213,7 +213,9 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             // sees every position at once and the page, not the map, scrolls.
             if m.camera.is_none() {
                 let window = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0) as f32;
-                let tall = (placed.height + 2.0 * MARGIN).clamp(352.0, (window * 0.85).max(352.0));
+                // max/min, not clamp: clamp's check of its bounds formats floats when it fails,
+                // and that alone brings float formatting (about 11 KB) into the wasm.
+                let tall = (placed.height + 2.0 * MARGIN).min(window * 0.85).max(352.0);
                 if tall > room.1 {
                     if let Some(v) = html_element(&viewport) {
                         let _ = v.style().set_property("height", &format!("{}px", px(tall)));
