@@ -14,7 +14,7 @@ use yew::prelude::*;
 use crate::model::{cross_links, layout, Action, Hits, Layout, LayoutOptions, LinkRelation, NodeIdx, Relation, Row, Size, ViewState};
 use crate::strings::strings;
 
-use super::row::TreeRow;
+use super::row::{shows_open, TreeRow};
 use super::state::MapRef;
 use super::tree_keys::tree_handlers;
 
@@ -467,7 +467,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                                 <TreeRow key={map.nodes[node].id.clone()}
                                     map={map.clone()}
                                     {row}
-                                    expanded={view.is_expanded(node) || (view.searching() && rows.get(i + 1).is_some_and(|r| map.nodes[r.node].parent == Some(node)))}
+                                    expanded={shows_open(map, view, rows, i)}
                                     selected={selected == node}
                                     lang={lang.clone()}
                                     query={props.hits.contains(node).then(|| query.clone())}

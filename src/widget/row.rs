@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{find, Action, Elsewhere, Field, Kind, Relation, Row, Verdict};
+use crate::model::{find, Action, ArgumentMap, Elsewhere, Field, Kind, Relation, Row, Verdict, ViewState};
 use crate::strings::{language_name, side_name, strings};
 
 use super::state::MapRef;
@@ -28,6 +28,18 @@ pub struct TreeRowProps {
     #[prop_or_default]
     pub links_elsewhere: usize,
     pub on_action: Callback<Action>,
+}
+
+/// Whether `rows[i]` shows as open, in either drawing: its children are shown. While searching
+/// that is whether the next row is a child (only the paths to matches show), else the reader's
+/// own open or closed.
+pub fn shows_open(map: &ArgumentMap, view: &ViewState, rows: &[Row], i: usize) -> bool {
+    let Some(row) = rows.get(i) else { return false };
+    if view.searching() {
+        rows.get(i + 1).is_some_and(|next| map.nodes[next.node].parent == Some(row.node))
+    } else {
+        view.is_expanded(row.node)
+    }
 }
 
 /// `text` with the first occurrence of `query` in a `<mark>`.

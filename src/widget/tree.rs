@@ -10,7 +10,7 @@ use crate::model::{Action, Hits, Row, ViewState};
 /// all of a 20,000-node map must not build 20,000 rows at once.
 const BATCH: usize = 200;
 
-use super::row::TreeRow;
+use super::row::{shows_open, TreeRow};
 use super::state::MapRef;
 use super::tree_keys::{focus_selected, tree_handlers};
 
@@ -97,25 +97,17 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
         });
     }
     let more = rows.len() - shown;
-    let rows = &rows[..shown];
-    // While searching, a row shows as open when some of its children are shown.
-    let mut open_in_search = vec![false; if view.searching() { map.nodes.len() } else { 0 }];
-    for row in rows.iter().filter(|_| view.searching()) {
-        if let Some(parent) = map.nodes[row.node].parent {
-            open_in_search[parent] = true;
-        }
-    }
     html! {
         <div class="am-tree-box">
         <div class="am-tree" role="tree" data-view="outline" aria-label={map.title.get(&view.lang).to_owned()} ref={tree_ref} {onkeydown} {onfocusin}>
-            { for rows.iter().map(|&row| {
+            { for rows[..shown].iter().enumerate().map(|(i, &row)| {
                 let node = row.node;
                 let lens = view.lens.map(|s| map.nodes[node].evidence.iter().any(|e| e.source == s));
                 html! {
                     <TreeRow key={map.nodes[node].id.clone()}
                         map={map.clone()}
                         {row}
-                        expanded={if view.searching() { open_in_search[node] } else { view.is_expanded(node) }}
+                        expanded={shows_open(map, view, rows, i)}
                         selected={view.selected == node}
                         lang={lang.clone()}
                         query={hits.contains(node).then(|| query.clone())}
