@@ -1,7 +1,7 @@
 //! The widget's own words. Map content carries its own translations; these are the labels
 //! around it, in every language the widget speaks (English is the fallback).
 
-use crate::model::{lang_base, ArgumentMap, JsonType, Problem, ProblemKind, Relation, Side, Tally};
+use crate::model::{lang_base, ArgumentMap, JsonType, LinkRelation, PictureLabel, Problem, ProblemKind, Relation, Side, Tally};
 
 pub struct Strings {
     pub loading: &'static str,
@@ -71,6 +71,11 @@ pub struct Strings {
     pub zoom_out: &'static str,
     pub zoom_fit: &'static str,
     pub save_picture: &'static str,
+    /// "Copy as outline": what is open now, as Markdown, onto the clipboard.
+    pub copy_outline: &'static str,
+    pub copied_outline: &'static str,
+    /// Where the clipboard is refused (an insecure page, a denied permission): saved as a file.
+    pub saved_outline: &'static str,
     /// Under the title: how many positions and claims argue each side, shown and in all.
     pub balance: fn(&str, usize, usize, usize, usize) -> String,
     /// Where a search matched, when not in the claim as shown: "In the source's words: …".
@@ -161,6 +166,9 @@ const EN: Strings = Strings {
     zoom_out: "Zoom out",
     zoom_fit: "Fit",
     save_picture: "Save picture",
+    copy_outline: "Copy as outline",
+    copied_outline: "Copied the open claims as a Markdown outline",
+    saved_outline: "The clipboard is not available here: saved the outline as a Markdown file",
     balance: |side, positions, claims, all_positions, all_claims| {
         format!("{side}: {positions}/{all_positions} positions, {claims}/{all_claims} claims")
     },
@@ -349,6 +357,9 @@ const ZH: Strings = Strings {
     zoom_out: "缩小",
     zoom_fit: "适合窗口",
     save_picture: "保存图片",
+    copy_outline: "复制为提纲",
+    copied_outline: "已将展开的论点复制为 Markdown 提纲",
+    saved_outline: "此处无法使用剪贴板：提纲已另存为 Markdown 文件",
     balance: |side, positions, claims, all_positions, all_claims| {
         format!("{side}：立场 {positions}/{all_positions}，论点 {claims}/{all_claims}")
     },
@@ -417,6 +428,36 @@ pub fn language_name(tag: &str) -> String {
 }
 
 impl Strings {
+    /// A cross-link's relation, as its label on the map says it.
+    pub fn link_word(&self, relation: LinkRelation) -> &'static str {
+        match relation {
+            LinkRelation::Contradicts => self.contradicts,
+            LinkRelation::Agrees => self.agrees,
+            LinkRelation::Supports => self.link_supports,
+            LinkRelation::Attacks => self.link_attacks,
+        }
+    }
+
+    /// The words of the saved picture, for `model::picture`.
+    pub fn picture_label(&self, map: &ArgumentMap, label: PictureLabel, lang: &str) -> String {
+        match label {
+            PictureLabel::Link(relation) => self.link_word(relation).to_owned(),
+            PictureLabel::Caption(n) => {
+                let node = &map.nodes[n];
+                let side = side_name(map, node.side, lang);
+                match node.shown_relation() {
+                    Some(r) => [self.relation(r), " · ", side].concat(),
+                    None => side.to_owned(),
+                }
+            }
+            PictureLabel::Hidden(n) => self.hidden(
+                map.nodes[n].children.len(),
+                map.count_children(n, Relation::Supports),
+                map.count_children(n, Relation::Attacks),
+            ),
+        }
+    }
+
     /// A problem with its path and, when it has one, its place: "line 3, column 9: …".
     pub fn located_problem(&self, problem: &Problem) -> String {
         let mut out = problem.position.map(|(line, column)| (self.at_line)(line, column)).unwrap_or_default();

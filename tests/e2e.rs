@@ -275,3 +275,116 @@ async fn at_360_px_wide_the_map_fits_and_its_targets_stay_44_px() {
     assert!(small.is_empty(), "targets under 44 × 44 px at 360 px wide: {small:#?}");
     client.close().await.unwrap();
 }
+
+/// A fresh, empty folder for the files one test's page saves.
+fn download_folder(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("argmap-saved-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The bytes of `name` once the browser has finished writing it into `dir`.
+async fn saved_file(dir: &std::path::Path, name: &str) -> Vec<u8> {
+    wait_for(&format!("{name} to be saved in {}", dir.display()), || async {
+        let partial = std::fs::read_dir(dir).ok()?.flatten().any(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.ends_with(".crdownload") || n.ends_with(".part")
+        });
+        let bytes = std::fs::read(dir.join(name)).ok().filter(|b| !b.is_empty() && !partial)?;
+        Some(bytes)
+    })
+    .await
+}
+
+/// The English claims of the rows shown now, from the sample map's file.
+async fn shown_claims(shadow: &fantoccini::elements::ShadowRoot) -> Vec<String> {
+    let map: Value = serde_json::from_str(&std::fs::read_to_string(dist().join("maps/sample.json")).unwrap()).unwrap();
+    let claim = |id: &str| {
+        map["nodes"].as_array().unwrap().iter().find(|n| n["id"] == id).and_then(|n| n["text"]["en"].as_str()).unwrap().to_owned()
+    };
+    visible_ids(shadow).await.iter().map(|id| claim(id)).collect()
+}
+
+#[tokio::test]
+async fn the_map_saves_as_an_svg_with_every_shown_claim_and_as_a_sharp_png() {
+    let folder = download_folder("picture");
+    let base = serve(&dist(), &[]);
+    let client = browser_with(Options { downloads: Some(folder.clone()), ..Options::default() }).await;
+    client.goto(&format!("{base}/?map=maps/sample.json")).await.unwrap();
+    let shadow = widget(&client, "argument-map").await;
+    row(&shadow, "ban").await.click().await.unwrap();
+    wait_for("ban's children", || async { (visible_ids(&shadow).await.len() == 5).then_some(()) }).await;
+    let claims = shown_claims(&shadow).await;
+
+    click(&shadow, "[data-action=save-svg]").await;
+    let svg = String::from_utf8(saved_file(&folder, "phones-in-class.svg").await).unwrap();
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\"") && svg.trim_end().ends_with("</svg>"));
+    let text: String =
+        svg.split("<text").skip(1).filter_map(|t| t.split_once('>')).map(|(_, t)| t.split("</text>").next().unwrap_or("")).collect();
+    let squeezed = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    for claim in &claims {
+        assert!(squeezed(&text).contains(&squeezed(claim)), "{claim:?} is in the SVG");
+    }
+    let number = |name: &str| -> u32 {
+        let at = svg.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        svg[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let (width, height) = (number("width"), number("height"));
+
+    click(&shadow, "[data-action=save-png]").await;
+    let png = saved_file(&folder, "phones-in-class.png").await;
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG file");
+    let be = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+    assert_eq!((be(16), be(20)), (width * 2, height * 2), "the SVG's picture at twice its pixels");
+    // A blank canvas of that size compresses to a few hundred bytes; cards, lines and text don't.
+    assert!(png.len() > 8_000, "the PNG has the drawing in it ({} bytes)", png.len());
+    client.close().await.unwrap();
+    if std::env::var_os("KEEP").is_none() {
+        let _ = std::fs::remove_dir_all(&folder);
+    }
+}
+
+#[tokio::test]
+async fn copy_as_outline_puts_what_is_open_on_the_clipboard_or_else_in_a_file() {
+    let folder = download_folder("outline");
+    let base = serve(&dist(), &[]);
+    let client = browser_with(Options { downloads: Some(folder.clone()), ..Options::default() }).await;
+    client.goto(&format!("{base}/?map=maps/sample.json&view=outline")).await.unwrap();
+    let shadow = widget(&client, "argument-map").await;
+    row(&shadow, "ban").await.click().await.unwrap();
+    wait_for("ban's children", || async { (visible_ids(&shadow).await.len() == 5).then_some(()) }).await;
+    let claims = shown_claims(&shadow).await;
+    let hidden = "Silent mode already solves notifications";
+    assert!(!claims.iter().any(|c| c == hidden));
+
+    // The clipboard, as the page sees it, records what it is given.
+    client
+        .execute("navigator.clipboard.writeText = (t) => { window.copiedOutline = t; return Promise.resolve(); };", vec![])
+        .await
+        .unwrap();
+    click(&shadow, "[data-action=copy-outline]").await;
+    wait_for("the copied notice", || async {
+        (attr(&shadow, "[data-outcome]", "data-outcome").await.as_deref() == Some("copied")).then_some(())
+    })
+    .await;
+    let copied = client.execute("return window.copiedOutline", vec![]).await.unwrap();
+    let copied = copied.as_str().unwrap();
+    assert!(copied.starts_with("# Should phones be banned in class?"), "{copied}");
+    for claim in &claims[1..] {
+        assert!(copied.contains(claim.as_str()), "{claim:?} is in the outline:\n{copied}");
+    }
+    assert!(!copied.contains(hidden), "a closed claim is not in the outline");
+
+    // Where the clipboard is refused, the outline is saved as a file instead.
+    client.execute("navigator.clipboard.writeText = () => Promise.reject(new Error('refused'));", vec![]).await.unwrap();
+    click(&shadow, "[data-action=copy-outline]").await;
+    let saved = String::from_utf8(saved_file(&folder, "phones-in-class.md").await).unwrap();
+    assert_eq!(saved, copied, "the same outline");
+    wait_for("the saved notice", || async {
+        (attr(&shadow, "[data-outcome]", "data-outcome").await.as_deref() == Some("saved")).then_some(())
+    })
+    .await;
+    client.close().await.unwrap();
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -2,22 +2,23 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use argmap::model::*;
+use argmap::strings::strings;
 
 const FLAGSHIP: &str = include_str!("../www/maps/open-vs-closed.json");
 
-fn picture(lang: &str) -> (ArgumentMap, Vec<Row>, String) {
+fn flagship_picture(lang: &str) -> (ArgumentMap, Vec<Row>, String) {
     let map = load(FLAGSHIP).unwrap();
     let view = ViewState::new(&map, lang).apply(&map, Action::ExpandToLevel(3)).apply(&map, Action::ShowAs(ViewMode::Map));
     let rows = view.rows(&map);
     let sizes = vec![Size { width: 240.0, height: 120.0 }; rows.len()];
     let laid = layout(&map, &rows, &sizes, &LayoutOptions::default());
-    let svg = picture_svg(&map, &rows, &laid, lang);
+    let svg = picture(&map, &rows, &laid, lang, &|label| strings(lang).picture_label(&map, label, lang)).to_svg();
     (map, rows, svg)
 }
 
 #[test]
 fn the_picture_is_one_svg_document_with_balanced_elements() {
-    let (_, _, svg) = picture("en");
+    let (_, _, svg) = flagship_picture("en");
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.trim_end().ends_with("</svg>"));
     for tag in ["g", "text", "title"] {
@@ -33,7 +34,7 @@ fn the_picture_is_one_svg_document_with_balanced_elements() {
 #[test]
 fn every_shown_claim_is_in_the_picture_as_text_in_either_language() {
     for lang in ["en", "zh"] {
-        let (map, rows, svg) = picture(lang);
+        let (map, rows, svg) = flagship_picture(lang);
         let text: String = svg
             .split("<text")
             .skip(1)
@@ -61,4 +62,82 @@ fn wrapping_breaks_long_words_and_chinese_and_keeps_every_character() {
     let words = "open source is the only road for large models in the long run";
     assert!(wrap(words, 120.0).iter().all(|l| !l.starts_with(' ') && !l.ends_with(' ')));
     assert_eq!(wrap(words, 120.0).join(" "), words);
+}
+
+#[test]
+fn a_png_stays_within_what_browsers_allow_a_canvas_and_is_sharp_when_it_can_be() {
+    let sized = |width, height| Picture { width, height, title: String::new(), background: "#fff", shapes: vec![] };
+    assert_eq!(sized(1200, 800).png_scale(), 2.0, "an ordinary map at twice the CSS pixels");
+    for (w, h) in [(40_000, 300), (300, 90_000), (20_000, 20_000), (1, 1), (0, 0), (-5, 7)] {
+        let scale = sized(w, h).png_scale();
+        let (dw, dh) = (w.max(1) as f32 * scale, h.max(1) as f32 * scale);
+        assert!(scale > 0.0 && dw <= 16_000.5 && dh <= 16_000.5 && dw * dh <= 100_000_001.0, "{w}x{h} at {scale}");
+    }
+}
+
+#[test]
+fn cross_links_are_labelled_in_the_picture_and_attacks_are_dashed() {
+    let map = load(FLAGSHIP).unwrap();
+    let view = ViewState::new(&map, "en").apply(&map, Action::ExpandAll).apply(&map, Action::ShowAs(ViewMode::Map));
+    let rows = view.rows(&map);
+    let sizes = vec![Size { width: 240.0, height: 80.0 }; rows.len()];
+    let laid = layout(&map, &rows, &sizes, &LayoutOptions::default());
+    let drawn = cross_links(&map, &rows, &laid).drawn.len();
+    assert!(drawn > 0, "the open flagship draws its cross-links");
+    let drawn_picture = picture(&map, &rows, &laid, "en", &|label| match label {
+        PictureLabel::Link(LinkRelation::Contradicts) => "CONTRA".into(),
+        PictureLabel::Link(_) => "OTHER".into(),
+        _ => String::new(),
+    });
+    let labels =
+        drawn_picture.shapes.iter().filter(|s| matches!(s, Shape::Text { text, .. } if text == "CONTRA" || text == "OTHER")).count();
+    assert_eq!(labels, drawn, "one label per drawn link");
+    let cards = drawn_picture.shapes.iter().filter(|s| matches!(s, Shape::Card { .. })).count();
+    assert_eq!(cards, rows.len());
+    let attacks = laid.connectors.iter().filter(|c| c.relation == Some(Relation::Attacks)).count();
+    let dashed =
+        drawn_picture.shapes.iter().filter(|s| matches!(s, Shape::Line { dash: Some([6, 4]), colour, .. } if *colour == "#953800")).count();
+    assert!(attacks > 0 && dashed >= attacks, "every attack is dashed ({dashed} of {attacks})");
+}
+
+#[test]
+fn each_card_says_its_side_in_words_and_a_closed_card_what_it_hides() {
+    let (map, rows, svg) = flagship_picture("en");
+    let closed = rows.iter().enumerate().filter(|(i, r)| !map.nodes[r.node].children.is_empty() && !children_shown(&map, &rows, *i));
+    assert!(closed.count() > 0);
+    assert!(svg.contains("supporting") || svg.contains("attacking"), "closed cards say what they hide");
+    for side in [Side::Open, Side::Closed] {
+        let name = argmap::strings::side_name(&map, side, "en");
+        assert!(svg.contains(&format!("font-weight=\"700\">Supports · {name}</text>")), "{name}: sides by word, not colour alone");
+    }
+}
+
+#[test]
+fn a_card_too_short_for_its_caption_keeps_its_whole_claim() {
+    let map = load(FLAGSHIP).unwrap();
+    let view = ViewState::new(&map, "en").apply(&map, Action::ExpandToLevel(3)).apply(&map, Action::ShowAs(ViewMode::Map));
+    let rows = view.rows(&map);
+    // Each card exactly as tall as its claim's lines: no room for anything else.
+    let sizes: Vec<Size> = rows
+        .iter()
+        .map(|r| {
+            let lines = wrap(map.nodes[r.node].text.get("en"), 240.0 - 16.0).len() as f32;
+            Size { width: 240.0, height: 8.0 + 14.0 + (lines - 1.0) * 19.0 + 4.0 }
+        })
+        .collect();
+    let laid = layout(&map, &rows, &sizes, &LayoutOptions::default());
+    let drawn = picture(&map, &rows, &laid, "en", &|label| strings("en").picture_label(&map, label, "en"));
+    let text: String = drawn
+        .shapes
+        .iter()
+        .filter_map(|s| if let Shape::Text { text, bold: false, .. } = s { Some(text.as_str()) } else { None })
+        .collect();
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    for r in &rows {
+        assert!(squeeze(&text).contains(&squeeze(map.nodes[r.node].text.get("en"))), "{:?} whole", map.nodes[r.node].id);
+    }
+    assert!(
+        !drawn.shapes.iter().any(|s| matches!(s, Shape::Text { bold: true, text, .. } if text.contains(" · "))),
+        "no caption squeezed in"
+    );
 }

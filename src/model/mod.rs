@@ -36,12 +36,12 @@ pub use layout::{
 pub use load::{load, MAX_MAP_BYTES, MAX_NODES};
 pub use markdown_outline::import_markdown;
 pub use marks::{Marks, MARKS_FORMAT, MAX_NAME_CHARS};
-pub use picture::{picture_svg, wrap};
+pub use picture::{picture, wrap, Label as PictureLabel, Picture, Shape, PICTURE_FONTS, PICTURE_FONT_SIZE, PICTURE_PAD};
 pub use problem::{JsonType, Problem, ProblemKind};
 pub use quote_link::{quote_link, MAX_EXACT_QUOTE_CHARS};
 pub use search::{find, Elsewhere, Field, Hits};
 pub use text::{is_web_link, lang_base, Text};
-pub use tree::{rows_where, visible_rows, Row};
+pub use tree::{children_shown, rows_where, visible_rows, Row};
 pub use types::{ArgumentMap, Evidence, Kind, Link, LinkRelation, Node, NodeIdx, Relation, Side, Source, TourStep};
 pub use verdict::{Tally, Verdict, Verdicts};
 pub use view::{Action, Key, ViewMode, ViewState};

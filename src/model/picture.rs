@@ -1,20 +1,54 @@
-//! The map view as a picture to keep: a self-contained SVG of the shown cards where the layout
-//! put them, the connectors, and the cross-links. Text stays text (searchable, selectable, in
-//! both scripts with the system's fonts); lines are wrapped by an estimate of glyph widths,
-//! since a file has no browser to measure with.
+//! The map view as a picture to keep: the shown cards where the layout put them, the
+//! connectors and the cross-links, as a list of shapes that two painters share — a
+//! self-contained SVG (`Picture::to_svg`, here) and a PNG (the widget paints the same shapes on
+//! a canvas). Text stays text in the SVG (searchable, selectable, both scripts in the system's
+//! fonts); lines are wrapped by an estimate of glyph widths, since a file has no browser to
+//! measure with, and the PNG uses the same lines so the two pictures agree.
 
 use super::layout::{cross_links, Layout};
-use super::tree::Row;
-use super::types::{ArgumentMap, LinkRelation, Relation, Side};
+use super::tree::{children_shown, Row};
+use super::types::{ArgumentMap, LinkRelation, NodeIdx, Relation, Side};
 
-const PAD: f32 = 8.0;
+/// Room around the drawing, in CSS pixels.
+pub const PICTURE_PAD: i32 = 8;
+/// The picture's font, for the SVG's `font-family` and the canvas's `font`.
+pub const PICTURE_FONTS: &str = "system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+pub const PICTURE_FONT_SIZE: i32 = 14;
+
+const PAD: f32 = PICTURE_PAD as f32;
+const FONT: f32 = PICTURE_FONT_SIZE as f32;
+const LINE: f32 = 19.0;
+const PAPER: &str = "#ffffff";
+const INK: &str = "#1f2328";
+const MUTED: &str = "#59636e";
+const OPEN: &str = "#116329";
+const CLOSED: &str = "#953800";
 
 /// Whole pixels (integer formatting: float formatting would cost the wasm about 14 KB).
 fn px(v: f32) -> i32 {
     v.round() as i32
 }
-const FONT: f32 = 14.0;
-const LINE: f32 = 19.0;
+
+/// One thing to draw, in layout coordinates (the painter adds `PICTURE_PAD`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    /// A stroked curve: its SVG path data, which a canvas also reads (`Path2D`).
+    Line { path: String, colour: &'static str, width: i32, dash: Option<[i32; 2]> },
+    /// A card: a rounded rectangle filled with `paper` and outlined with `ink`.
+    Card { x: i32, y: i32, width: i32, height: i32, ink: &'static str, paper: &'static str },
+    /// One line of text, `y` at its baseline.
+    Text { x: i32, y: i32, colour: &'static str, bold: bool, text: String },
+}
+
+/// The whole picture: its size (the drawing plus `PICTURE_PAD` all round), title and shapes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picture {
+    pub width: i32,
+    pub height: i32,
+    pub title: String,
+    pub background: &'static str,
+    pub shapes: Vec<Shape>,
+}
 
 fn escape(text: &str, out: &mut String) {
     for c in text.chars() {
@@ -76,71 +110,135 @@ pub fn wrap(text: &str, width: f32) -> Vec<String> {
 
 fn side_colours(side: Side) -> (&'static str, &'static str) {
     match side {
-        Side::Open => ("#116329", "#dafbe1"),
-        Side::Closed => ("#953800", "#fff1e5"),
-        Side::Neutral => ("#59636e", "#eff2f5"),
+        Side::Open => (OPEN, "#dafbe1"),
+        Side::Closed => (CLOSED, "#fff1e5"),
+        Side::Neutral => (MUTED, "#eff2f5"),
     }
 }
 
-/// The SVG document of `rows` laid out as `layout` says, in `lang`.
-pub fn picture_svg(map: &ArgumentMap, rows: &[Row], layout: &Layout, lang: &str) -> String {
-    let (w, h) = (px(layout.width + 2.0 * PAD), px(layout.height + 2.0 * PAD));
-    let (pad, font) = (px(PAD), px(FONT));
-    let mut out = String::with_capacity(256 + rows.len() * 300);
-    out.push_str(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
-         font-family=\"system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif\" font-size=\"{font}\">\n"
-    ));
-    out.push_str("<title>");
-    escape(map.title.get(lang), &mut out);
-    out.push_str("</title>\n");
-    out.push_str(&format!("<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n<g transform=\"translate({pad} {pad})\">\n"));
+/// The words a picture needs, asked of the interface (the model keeps no interface words).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Label {
+    /// A cross-link's relation: "contradicts".
+    Link(LinkRelation),
+    /// The line above a card's claim, so the side reads by word as well as colour: "Supports · Open".
+    Caption(NodeIdx),
+    /// Under a closed card that has children: what it hides, "3 supporting, 2 attacking".
+    Hidden(NodeIdx),
+}
+
+/// The picture of `rows` laid out as `layout` says, in `lang`, with `words` in that language.
+pub fn picture(map: &ArgumentMap, rows: &[Row], layout: &Layout, lang: &str, words: &dyn Fn(Label) -> String) -> Picture {
+    let mut shapes = Vec::with_capacity(rows.len() * 4);
     for c in &layout.connectors {
-        let dash = if c.relation == Some(Relation::Attacks) { " stroke-dasharray=\"6 4\"" } else { "" };
-        out.push_str(&format!("<path d=\"{}\" fill=\"none\" stroke=\"#8c959f\" stroke-width=\"1.5\"{dash}/>\n", c.curve.svg_path()));
-        let mark = match c.relation {
-            Some(Relation::Supports) => "+",
-            Some(Relation::Attacks) => "−",
-            _ => "",
+        let (colour, dash, mark) = match c.relation {
+            Some(Relation::Supports) => (OPEN, None, "+"),
+            Some(Relation::Attacks) => (CLOSED, Some([6, 4]), "−"),
+            _ => (MUTED, None, ""),
         };
+        shapes.push(Shape::Line { path: c.curve.svg_path(), colour, width: 2, dash });
         if !mark.is_empty() {
             let at = c.curve.point_at(0.8);
-            out.push_str(&format!(
-                "<text x=\"{}\" y=\"{}\" fill=\"#59636e\" font-weight=\"700\">{mark}</text>\n",
-                px(at.x),
-                px(at.y - 4.0)
-            ));
+            shapes.push(Shape::Text { x: px(at.x), y: px(at.y - 4.0), colour, bold: true, text: mark.to_owned() });
         }
     }
     for l in cross_links(map, rows, layout).drawn {
-        let colour = if l.relation == LinkRelation::Contradicts { "#953800" } else { "#116329" };
-        out.push_str(&format!(
-            "<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.5\" stroke-dasharray=\"2 4\"/>\n",
-            l.curve.svg_path()
-        ));
+        let colour = match l.relation {
+            LinkRelation::Contradicts | LinkRelation::Attacks => CLOSED,
+            LinkRelation::Agrees | LinkRelation::Supports => OPEN,
+        };
+        let dash = match l.relation {
+            LinkRelation::Contradicts | LinkRelation::Agrees => [2, 4],
+            LinkRelation::Supports | LinkRelation::Attacks => [6, 4],
+        };
+        shapes.push(Shape::Line { path: l.curve.svg_path(), colour, width: 2, dash: Some(dash) });
+        let at = l.curve.point_at(0.5);
+        shapes.push(Shape::Text { x: px(at.x), y: px(at.y), colour: MUTED, bold: false, text: words(Label::Link(l.relation)) });
     }
-    for (row, rect) in rows.iter().zip(&layout.cards) {
+    for (i, (row, rect)) in rows.iter().zip(&layout.cards).enumerate() {
         let Some(node) = map.nodes.get(row.node) else { continue };
         let (ink, paper) = side_colours(node.side);
-        out.push_str(&format!(
-            "<g><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\" fill=\"{paper}\" stroke=\"{ink}\" stroke-width=\"1.5\"/>\n",
-            px(rect.x),
-            px(rect.y),
-            px(rect.width),
-            px(rect.height)
-        ));
-        let mut y = rect.y + PAD + FONT;
-        for line in wrap(node.text.get(lang), rect.width - 2.0 * PAD) {
-            if y > rect.y + rect.height {
-                break;
-            }
-            out.push_str(&format!("<text x=\"{}\" y=\"{}\" fill=\"#1f2328\">", px(rect.x + PAD), px(y)));
-            escape(&line, &mut out);
-            out.push_str("</text>\n");
+        shapes.push(Shape::Card { x: px(rect.x), y: px(rect.y), width: px(rect.width), height: px(rect.height), ink, paper });
+        let x = px(rect.x + PAD);
+        let first = rect.y + PAD + FONT;
+        // Cards were sized by the browser, lines here by an estimate: when they disagree the
+        // claim keeps its room, then the caption, then what a closed card hides.
+        let room = if rect.height + rect.y >= first { ((rect.y + rect.height - first) / LINE) as usize + 1 } else { 1 };
+        let mut lines = wrap(node.text.get(lang), rect.width - 2.0 * PAD);
+        lines.truncate(room.max(1));
+        let caption = Some(words(Label::Caption(row.node))).filter(|c| !c.is_empty() && lines.len() < room);
+        let closed = !node.children.is_empty() && !children_shown(map, rows, i);
+        let hidden =
+            Some(words(Label::Hidden(row.node))).filter(|h| closed && !h.is_empty() && lines.len() + usize::from(caption.is_some()) < room);
+        let mut y = first;
+        let mut line = |colour, bold, text| {
+            shapes.push(Shape::Text { x, y: px(y), colour, bold, text });
             y += LINE;
+        };
+        if let Some(caption) = caption {
+            line(ink, true, caption);
         }
-        out.push_str("</g>\n");
+        for text in lines {
+            line(INK, false, text);
+        }
+        if let Some(hidden) = hidden {
+            line(MUTED, false, hidden);
+        }
     }
-    out.push_str("</g>\n</svg>\n");
-    out
+    Picture {
+        width: px(layout.width) + 2 * PICTURE_PAD,
+        height: px(layout.height) + 2 * PICTURE_PAD,
+        title: map.title.get(lang).to_owned(),
+        background: PAPER,
+        shapes,
+    }
+}
+
+impl Picture {
+    /// The picture as a self-contained SVG document.
+    pub fn to_svg(&self) -> String {
+        let (w, h, pad) = (self.width, self.height, PICTURE_PAD);
+        let mut out = String::with_capacity(256 + self.shapes.len() * 120);
+        out.push_str(&format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
+             font-family=\"{PICTURE_FONTS}\" font-size=\"{PICTURE_FONT_SIZE}\">\n<title>"
+        ));
+        escape(&self.title, &mut out);
+        out.push_str(&format!(
+            "</title>\n<rect width=\"{w}\" height=\"{h}\" fill=\"{}\"/>\n<g transform=\"translate({pad} {pad})\">\n",
+            self.background
+        ));
+        for shape in &self.shapes {
+            match shape {
+                Shape::Line { path, colour, width, dash } => {
+                    out.push_str(&format!("<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\""));
+                    if let Some([on, off]) = dash {
+                        out.push_str(&format!(" stroke-dasharray=\"{on} {off}\""));
+                    }
+                    out.push_str("/>\n");
+                }
+                Shape::Card { x, y, width, height, ink, paper } => out.push_str(&format!(
+                    "<rect x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" rx=\"8\" fill=\"{paper}\" stroke=\"{ink}\" stroke-width=\"2\"/>\n"
+                )),
+                Shape::Text { x, y, colour, bold, text } => {
+                    let weight = if *bold { " font-weight=\"700\"" } else { "" };
+                    out.push_str(&format!("<text x=\"{x}\" y=\"{y}\" fill=\"{colour}\"{weight}>"));
+                    escape(text, &mut out);
+                    out.push_str("</text>\n");
+                }
+            }
+        }
+        out.push_str("</g>\n</svg>\n");
+        out
+    }
+
+    /// How many device pixels a PNG gives each CSS pixel: twice, for sharp text on a
+    /// high-density screen or a print, less when a huge map would pass what browsers allow a
+    /// canvas (about 16,000 px a side and 100 million pixels here, below every engine's limit).
+    pub fn png_scale(&self) -> f32 {
+        let (w, h) = (self.width.max(1) as f32, self.height.max(1) as f32);
+        let by_side = 16_000.0 / w.max(h);
+        let by_area = (100_000_000.0 / (w * h)).sqrt();
+        2.0f32.min(by_side).min(by_area)
+    }
 }

@@ -45,3 +45,10 @@ pub fn rows_where(map: &ArgumentMap, shown: &[bool]) -> Vec<Row> {
     }
     rows
 }
+
+/// Whether the children of `rows[i]` are shown: the next row is one of them (rows are in tree
+/// order). What a drawing of the rows alone, such as the saved picture, calls open.
+pub fn children_shown(map: &ArgumentMap, rows: &[Row], i: usize) -> bool {
+    let Some(row) = rows.get(i) else { return false };
+    rows.get(i + 1).is_some_and(|next| map.nodes.get(next.node).is_some_and(|n| n.parent == Some(row.node)))
+}

@@ -134,6 +134,14 @@ pub struct Node {
     pub prompt: Option<Text>,
 }
 
+impl Node {
+    /// The relation a reader is told of: supports or attacks, never the plain "answers" of a
+    /// position to its question (the side says that).
+    pub fn shown_relation(&self) -> Option<Relation> {
+        self.relation.filter(|r| *r != Relation::Answers && self.kind != Kind::Question)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Link {
     pub from: NodeIdx,

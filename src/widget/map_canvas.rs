@@ -11,7 +11,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::{cross_links, layout, Action, Hits, Layout, LayoutOptions, LinkRelation, NodeIdx, Relation, Row, Size, ViewState};
+use crate::model::{cross_links, layout, Action, Hits, Layout, LayoutOptions, NodeIdx, Relation, Row, Size, ViewState};
 use crate::strings::strings;
 
 use super::row::{shows_open, TreeRow};
@@ -404,14 +404,38 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             }
         })
     };
-    let save = {
+    let save = |png: bool| {
         let (map, rows, placed, lang) = (map.clone(), rows.clone(), placed.clone(), view.lang.clone());
         Callback::from(move |_: MouseEvent| {
-            let svg = crate::model::picture_svg(&map, &rows, &placed, &lang);
-            super::download::save(&format!("{}.svg", map.id), "image/svg+xml", &svg);
+            let words = strings(&lang);
+            let picture = crate::model::picture(&map, &rows, &placed, &lang, &|label| words.picture_label(&map, label, &lang));
+            if png {
+                super::picture_png::save_png(&picture, format!("{}.png", map.id));
+            } else {
+                super::download::save(&format!("{}.svg", map.id), "image/svg+xml", &picture.to_svg());
+            }
         })
     };
-
+    // Pointing at a card lights its cross-links, as selecting it does; done on the drawn links
+    // directly, since a hover is not the reader's state and must not render the map again.
+    let hover = |on: bool| {
+        let stage_ref = stage_ref.clone();
+        Callback::from(move |e: PointerEvent| {
+            let Some(stage) = stage_ref.cast::<web_sys::Element>() else { return };
+            let card =
+                e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("[data-node-id]").ok().flatten());
+            let id = card.and_then(|c| c.get_attribute("data-node-id")).filter(|_| on);
+            let Ok(links) = stage.query_selector_all(".am-xlink") else { return };
+            for i in 0..links.length() {
+                let Some(link) = links.item(i).and_then(|l| l.dyn_into::<web_sys::Element>().ok()) else { continue };
+                let touches = id.as_deref().is_some_and(|id| {
+                    link.get_attribute("data-from").as_deref() == Some(id) || link.get_attribute("data-to").as_deref() == Some(id)
+                });
+                let _ = if touches { link.set_attribute("data-hover", "") } else { link.remove_attribute("data-hover") };
+            }
+        })
+    };
+    let (onpointerover, onpointerleave) = (hover(true), hover(false));
     let (onkeydown, onfocusin) = tree_handlers(&props.on_action, map, view);
     let lang = AttrValue::from(view.lang.clone());
     let query = AttrValue::from(view.query.trim().to_owned());
@@ -437,14 +461,10 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
         let link = &map.links[l.link];
         let active = link.from == selected || link.to == selected;
         let at = l.curve.point_at(0.5);
-        let word = match l.relation {
-            LinkRelation::Contradicts => s.contradicts,
-            LinkRelation::Agrees => s.agrees,
-            LinkRelation::Supports => s.link_supports,
-            LinkRelation::Attacks => s.link_attacks,
-        };
+        let word = s.link_word(l.relation);
         html! {
-            <g class="am-xlink" data-relation={l.relation.as_str()} data-active={active.then_some("true")}>
+            <g class="am-xlink" data-relation={l.relation.as_str()} data-active={active.then_some("true")}
+                data-from={map.nodes[link.from].id.clone()} data-to={map.nodes[link.to].id.clone()}>
                 <path d={l.curve.svg_path()} />
                 <text x={px(at.x).to_string()} y={px(at.y).to_string()}>{ word }</text>
             </g>
@@ -459,7 +479,8 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                         { for wires }
                         { for cross }
                     </svg>
-                    <div class="am-tree am-cards" role="tree" data-view="map" aria-label={map.title.get(&view.lang).to_owned()} {onkeydown} {onfocusin}>
+                    <div class="am-tree am-cards" role="tree" data-view="map" aria-label={map.title.get(&view.lang).to_owned()} {onkeydown} {onfocusin}
+                        {onpointerover} {onpointerleave}>
                         { for rows.iter().enumerate().map(|(i, &row)| {
                             let node = row.node;
                             let lens = view.lens.map(|s| map.nodes[node].evidence.iter().any(|e| e.source == s));
@@ -486,7 +507,8 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 <button type="button" class="am-button" data-action="zoom-out" aria-label={s.zoom_out} onclick={zoom_button(1.0 / 1.25)}>{ "−" }</button>
                 <button type="button" class="am-button" data-action="zoom-in" aria-label={s.zoom_in} onclick={zoom_button(1.25)}>{ "+" }</button>
                 <button type="button" class="am-button" data-action="fit" onclick={fit}>{ s.zoom_fit }</button>
-                <button type="button" class="am-button" data-action="save-svg" onclick={save}>{ s.save_picture }{ " (SVG)" }</button>
+                <button type="button" class="am-button" data-action="save-svg" onclick={save(false)}>{ s.save_picture }{ " (SVG)" }</button>
+                <button type="button" class="am-button" data-action="save-png" onclick={save(true)}>{ s.save_picture }{ " (PNG)" }</button>
             </div>
         </div>
     }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::model::{balance, Action, ViewMode, ViewState};
 use crate::strings::{side_name, strings};
 
+use super::copy_outline::CopyOutline;
 use super::detail::DetailPanel;
 use super::hooks::{
     saved_view, stored_verdicts, url_view, use_host_change, use_printing, use_stored_verdicts, use_view_in_session, use_view_in_url,
@@ -134,7 +135,9 @@ pub fn MapView(props: &MapViewProps) -> Html {
         <div {class} lang={lang.clone()} ref={root} data-drawing={view.mode.as_str()}>
             <Toolbar map={map.clone()} lang={lang.clone()} query={AttrValue::from(view.query.clone())}
                 matches={view.searching().then(|| hits.count())} {level} touring={view.tour.is_some()} present={view.present}
-                mode={view.mode} on_action={on_action.clone()} />
+                mode={view.mode} on_action={on_action.clone()}>
+                <CopyOutline map={map.clone()} rows={rows.clone()} lang={lang.clone()} />
+            </Toolbar>
             <Legend map={map.clone()} lang={lang.clone()} lens={view.lens} on_action={on_action.clone()} />
             <TourPanel map={map.clone()} lang={lang.clone()} step={view.tour} on_action={on_action.clone()} />
             <VerdictBar map={map.clone()} lang={lang.clone()} {tally} {kept} on_action={on_action.clone()} />

@@ -11,6 +11,7 @@
 //!   same `row`s and the same keys (`tree_keys`); `download` saves the map as a picture.
 
 mod api;
+mod copy_outline;
 mod detail;
 mod download;
 mod error_panel;
@@ -20,6 +21,7 @@ mod legend;
 mod loader;
 mod map_canvas;
 mod map_view;
+mod picture_png;
 mod row;
 mod shadow;
 mod state;

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{find, Action, ArgumentMap, Elsewhere, Field, Kind, Relation, Row, Verdict, ViewState};
+use crate::model::{children_shown, find, Action, ArgumentMap, Elsewhere, Field, Relation, Row, Verdict, ViewState};
 use crate::strings::{language_name, side_name, strings};
 
 use super::state::MapRef;
@@ -34,11 +34,10 @@ pub struct TreeRowProps {
 /// that is whether the next row is a child (only the paths to matches show), else the reader's
 /// own open or closed.
 pub fn shows_open(map: &ArgumentMap, view: &ViewState, rows: &[Row], i: usize) -> bool {
-    let Some(row) = rows.get(i) else { return false };
     if view.searching() {
-        rows.get(i + 1).is_some_and(|next| map.nodes[next.node].parent == Some(row.node))
+        children_shown(map, rows, i)
     } else {
-        view.is_expanded(row.node)
+        rows.get(i).is_some_and(|row| view.is_expanded(row.node))
     }
 }
 
@@ -68,7 +67,7 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
     };
     let id = |part: &str| format!("am-{part}-{n}");
     let mut described_by: Vec<String> = Vec::with_capacity(5);
-    let relation = node.relation.filter(|r| *r != Relation::Answers && node.kind != Kind::Question).map(|r| {
+    let relation = node.shown_relation().map(|r| {
         described_by.push(id("r"));
         html! { <span class="am-rel" id={id("r")} aria-hidden="true" data-relation={r.as_str()}>{ s.relation(r) }</span> }
     });

@@ -20,6 +20,9 @@ pub struct ToolbarProps {
     /// The drawing shown now, for the view switch.
     pub mode: ViewMode,
     pub on_action: Callback<Action>,
+    /// More actions, after the toolbar's own (e.g. "Copy as outline", which needs the rows).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 fn input_value(e: &Event) -> String {
@@ -121,6 +124,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 }
                 <button type="button" class="am-button" data-action="present" aria-pressed={props.present.to_string()}
                     onclick={act(Action::SetPresent(!props.present))}>{ s.present }</button>
+                { props.children.clone() }
             </div>
         </div>
     }

@@ -108,17 +108,19 @@ impl Engine {
     }
 }
 
-/// How a session starts: its window's size (the page's viewport) and whether page scripts run.
-#[derive(Clone, Copy, Debug)]
+/// How a session starts: its window's size (the page's viewport), whether page scripts run,
+/// and where files the page saves go (without asking).
+#[derive(Clone, Debug)]
 pub struct Options {
     pub width: u32,
     pub height: u32,
     pub javascript: bool,
+    pub downloads: Option<PathBuf>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { width: 1280, height: 900, javascript: true }
+        Options { width: 1280, height: 900, javascript: true, downloads: None }
     }
 }
 
@@ -229,6 +231,9 @@ pub async fn browser_in(engine: Engine, options: Options) -> Browser {
                 args.push("--blink-settings=scriptEnabled=false".into());
             }
             let mut chrome = json!({ "args": args });
+            if let Some(dir) = &options.downloads {
+                chrome["prefs"] = json!({ "download.default_directory": dir, "download.prompt_for_download": false });
+            }
             if Path::new("/usr/bin/chromium").exists() {
                 chrome["binary"] = json!("/usr/bin/chromium");
             }
@@ -248,6 +253,14 @@ pub async fn browser_in(engine: Engine, options: Options) -> Browser {
                     "toolkit.telemetry.reportingpolicy.firstRun": false,
                 },
             });
+            if let Some(dir) = &options.downloads {
+                let prefs = &mut firefox["prefs"];
+                prefs["browser.download.dir"] = json!(dir);
+                prefs["browser.download.folderList"] = json!(2);
+                prefs["browser.download.useDownloadDir"] = json!(true);
+                prefs["browser.download.always_ask_before_handling_new_types"] = json!(false);
+                prefs["browser.helperApps.neverAsk.saveToDisk"] = json!("image/png,image/svg+xml,text/markdown");
+            }
             if Path::new("/usr/bin/firefox-esr").exists() {
                 firefox["binary"] = json!("/usr/bin/firefox-esr");
             }

@@ -9,7 +9,7 @@ mod opml;
 
 pub use aif::to_aif;
 pub use argdown::to_argdown;
-pub use markdown::to_markdown;
+pub use markdown::{to_markdown, to_markdown_rows};
 pub use opml::to_opml;
 
 use serde_json::{json, Value};
