@@ -168,6 +168,31 @@ async fn a_link_is_drawn_when_both_ends_are_shown() {
 }
 
 #[wasm_bindgen_test]
+async fn pointing_at_a_card_lights_its_links_and_only_its_links() {
+    let m = mount_at(FLAGSHIP, 1280, &[]).await;
+    m.click("[data-action=expand-all]").await;
+    placed(&m).await;
+    let link = m.all(".am-xlink").into_iter().next().expect("a drawn link");
+    let from = link.get_attribute("data-from").expect("the link names its ends");
+    let card = m.all(&format!("[role=treeitem][data-node-id='{from}']")).into_iter().next().expect("its card");
+    let init = web_sys::PointerEventInit::new();
+    init.set_bubbles(true);
+    card.dispatch_event(&web_sys::PointerEvent::new_with_event_init_dict("pointerover", &init).unwrap()).unwrap();
+    let lit = m.all(".am-xlink[data-hover]");
+    assert!(!lit.is_empty(), "its links light up");
+    for l in &lit {
+        let ends = [l.get_attribute("data-from"), l.get_attribute("data-to")];
+        assert!(ends.contains(&Some(from.clone())), "only links that touch the card");
+    }
+    let cards = m.all("[data-view=map]");
+    let tree = cards.first().unwrap();
+    tree.dispatch_event(&web_sys::PointerEvent::new_with_event_init_dict("pointerleave", &web_sys::PointerEventInit::new()).unwrap())
+        .unwrap();
+    assert!(m.all(".am-xlink[data-hover]").is_empty(), "and go out when the pointer leaves");
+    m.unmount();
+}
+
+#[wasm_bindgen_test]
 async fn hostile_shapes_lay_out_and_stay_usable() {
     let word = "x".repeat(300);
     let mut bushy = vec![r#"{"id":"q","kind":"question","text":"Q"}"#.to_owned()];
