@@ -594,3 +594,17 @@ fn a_curve_is_its_endpoints_and_an_svg_path() {
     assert_eq!(c.point_at(f32::NAN), c.point_at(0.5));
     assert_eq!(c.svg_path(), "M0 0C10 0,10 20,20 20");
 }
+
+#[test]
+fn a_card_not_yet_measured_is_estimated_within_the_cards_bounds_and_grows_with_its_claim() {
+    let short = estimated_card_size("Yes", false);
+    let long = estimated_card_size(&"word ".repeat(60), false);
+    let zh = estimated_card_size(&"开源还是闭源".repeat(10), true);
+    let huge = estimated_card_size(&"x".repeat(5000), true);
+    for size in [short, long, zh, huge, estimated_card_size("", false)] {
+        assert!((128.0..=256.0).contains(&size.width) && size.height >= 44.0, "{size:?}");
+    }
+    assert!(long.height > short.height && zh.height > short.height && huge.height > long.height);
+    assert!(long.width > 240.0, "a long claim takes about the card's full width: {long:?}");
+    assert!(estimated_card_size("Yes", true).height > short.height, "a closed card has a line for what it hides");
+}

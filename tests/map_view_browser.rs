@@ -214,3 +214,60 @@ async fn hostile_shapes_lay_out_and_stay_usable() {
         m.unmount();
     }
 }
+
+/// A map of `positions` positions with `claims` claims each: big enough that the map draws only
+/// the cards near the view.
+fn wide_map(positions: usize, claims: usize) -> String {
+    let mut nodes = vec![r#"{"id":"q","kind":"question","text":"Q"}"#.to_owned()];
+    for p in 0..positions {
+        let side = if p % 2 == 0 { "open" } else { "closed" };
+        nodes.push(format!(r#"{{"id":"p{p}","parent":"q","kind":"position","side":"{side}","text":"Position {p}"}}"#));
+        for c in 0..claims {
+            nodes.push(format!(
+                r#"{{"id":"p{p}c{c}","parent":"p{p}","kind":"claim","relation":"supports","text":"Claim {c} of position {p}"}}"#
+            ));
+        }
+    }
+    format!(r#"{{"format":"argmap/1","id":"wide","title":"Wide","languages":["en"],"root":"q","nodes":[{}]}}"#, nodes.join(","))
+}
+
+fn in_viewport(m: &Mounted, card: &web_sys::Element) -> bool {
+    let v = m.one(".am-canvas").get_bounding_client_rect();
+    let r = card.get_bounding_client_rect();
+    r.right() > v.left() && r.left() < v.right() && r.bottom() > v.top() && r.top() < v.bottom()
+}
+
+#[wasm_bindgen_test]
+async fn a_huge_map_draws_the_cards_near_the_view_and_follows_the_keyboard_and_the_camera() {
+    let m = mount_at(&wide_map(40, 20), 1000, &[]).await;
+    m.click("[data-action=expand-all]").await;
+    let cards = placed(&m).await;
+    let shown = 1 + 40 + 40 * 20;
+    assert!(cards.len() < shown / 2, "{} of {shown} cards drawn", cards.len());
+    assert!(cards.iter().any(|c| in_viewport(&m, c)), "the view is not empty");
+    for card in &cards {
+        let set: usize = card.get_attribute("aria-setsize").unwrap().parse().unwrap();
+        assert!(set == 1 || set == 40 || set == 20, "each drawn card says its place among all its siblings");
+    }
+    // The keyboard reaches the last claim: it is drawn, focused and in view.
+    m.row("q").focus().unwrap();
+    m.key("End").await;
+    let last = until("the last claim drawn and focused", || (m.focused_id().as_deref() == Some("p39c19")).then_some(())).await;
+    let _ = last;
+    let card = until("the last claim placed in view", || {
+        m.all("[data-node-id=p39c19][data-placed]").into_iter().next().filter(|c| in_viewport(&m, c))
+    })
+    .await;
+    assert!(in_viewport(&m, &card));
+    // Back to the top with the camera alone (Home moves selection; Fit shows the whole map):
+    // whatever the camera shows is drawn.
+    m.key("Home").await;
+    until("the root drawn in view", || m.all("[data-node-id=q][data-placed]").into_iter().next().filter(|c| in_viewport(&m, c))).await;
+    let near_root = until("claims near the root drawn in view", || {
+        let seen = m.all("[role=treeitem][data-placed]").into_iter().filter(|c| in_viewport(&m, c)).count();
+        (seen > 3).then_some(seen)
+    })
+    .await;
+    assert!(near_root > 3);
+    m.unmount();
+}

@@ -646,3 +646,21 @@ pub fn balance(map: &ArgumentMap, rows: &[Row]) -> [SideBalance; 3] {
     }
     sides
 }
+
+/// A card's size before the browser has measured it, from its claim: wide enough for the claim
+/// up to the card's widest, and as many lines as the claim wraps to (the same estimate of glyph
+/// widths as the saved picture), under one line of badges and, when `closed` with children
+/// hidden, one line saying what it hides. For a huge map, where only the cards near the view are
+/// drawn and measured, it keeps the cards not yet measured where they will turn out to be.
+pub fn estimated_card_size(text: &str, closed: bool) -> Size {
+    // The card's CSS: 14 px type, 1.45 line height, at most 16rem (256 px) wide, at least
+    // 8rem, 0.6em/0.4em padding and a 2 px border (border-box), 44 px tall at least.
+    const LINE: f32 = 14.0 * 1.45;
+    const FRAME_X: f32 = 2.0 * 8.4 + 4.0;
+    const FRAME_Y: f32 = 2.0 * 5.6 + 4.0;
+    let lines = super::picture::wrap(text, 256.0 - FRAME_X);
+    let widest = lines.iter().map(|l| super::picture::text_width(l)).fold(0.0f32, f32::max);
+    let width = (widest + FRAME_X).clamp(128.0, 256.0);
+    let rows = 1 + lines.len().max(1) + usize::from(closed);
+    Size { width, height: (FRAME_Y + rows as f32 * LINE).max(44.0) }
+}

@@ -30,8 +30,8 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use exercise::{can_guess, check_guess, Answers, Checked, Guess, Score};
 pub use import::{default_kind, plus_answers, Imported};
 pub use layout::{
-    balance, cross_links, layout, rows_by_side, side_order, Balance, Connector, Curve, Layout, LayoutOptions, LinkCurve, Links,
-    Orientation, Packing, Point, Rect, SideBalance, Size, MAX_CARD_SIZE, MAX_GAP, SIDE_ORDER,
+    balance, cross_links, estimated_card_size, layout, rows_by_side, side_order, Balance, Connector, Curve, Layout, LayoutOptions,
+    LinkCurve, Links, Orientation, Packing, Point, Rect, SideBalance, Size, MAX_CARD_SIZE, MAX_GAP, SIDE_ORDER,
 };
 pub use load::{load, MAX_MAP_BYTES, MAX_NODES};
 pub use markdown_outline::import_markdown;

@@ -72,6 +72,11 @@ fn glyph_width(c: char) -> f32 {
     }
 }
 
+/// How wide `text` is estimated to be in the picture's type.
+pub fn text_width(text: &str) -> f32 {
+    text.chars().map(glyph_width).sum()
+}
+
 /// `text` broken into lines no wider than `width`, at spaces where there are any, anywhere in a
 /// long word or in CJK text.
 pub fn wrap(text: &str, width: f32) -> Vec<String> {

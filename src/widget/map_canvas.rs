@@ -11,7 +11,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::{cross_links, layout, Action, Hits, Layout, LayoutOptions, NodeIdx, Relation, Row, Size, ViewState};
+use crate::model::{
+    cross_links, estimated_card_size, layout, Action, Hits, Layout, LayoutOptions, NodeIdx, Relation, Row, Size, ViewState,
+};
 use crate::strings::strings;
 
 use super::row::{shows_open, TreeRow};
@@ -29,8 +31,14 @@ pub struct MapCanvasProps {
     pub on_action: Callback<Action>,
 }
 
-/// A card's size before the browser has measured it; it is drawn hidden until then.
-const ESTIMATE: Size = Size { width: 240.0, height: 72.0 };
+/// From how many shown cards on the map draws only those near the view (and the selected one):
+/// thousands of cards cost seconds of style and layout, while a reader sees a few dozen. Below it
+/// every card is in the DOM, as a smaller map's tests and readers expect.
+const DRAW_ALL_UP_TO: usize = 400;
+/// How far around the viewport cards are drawn, in viewports, and the grid (plane px) the drawn
+/// region snaps to, so panning renders again only when it crosses a cell.
+const DRAWN_AROUND: f32 = 1.0;
+const DRAWN_CELL: f32 = 512.0;
 /// Room kept between a card brought into view and the edge of the viewport.
 const MARGIN: f32 = 24.0;
 const MIN_ZOOM: f32 = 0.15;
@@ -57,6 +65,44 @@ struct Memory {
     /// Pointers down on the viewport (for drag and pinch), and where a drag started.
     pointers: Vec<(i32, f32, f32)>,
     drag: Option<Drag>,
+    /// The viewport's size when last seen, and the plane region whose cards are drawn (in
+    /// `DRAWN_CELL`s), for a map too big to draw whole.
+    room: (f32, f32),
+    drawn: Option<Region>,
+    /// The rows and selection the camera last answered (revealed what opened).
+    acted_on: Option<(Rc<Vec<Row>>, NodeIdx)>,
+    /// A card the keyboard moved to before it could take focus.
+    focus_wanted: Option<NodeIdx>,
+}
+
+/// Focuses the tree's tab stop if it is the card of `id` and is placed; whether it did.
+fn focus_placed(stage: &web_sys::Element, id: &str) -> bool {
+    let card = stage.query_selector("[role=treeitem][tabindex='0'][data-placed]").ok().flatten();
+    match card.filter(|c| c.get_attribute("data-node-id").as_deref() == Some(id)).and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(card) => {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            card.focus_with_options(&options).is_ok()
+        }
+        None => false,
+    }
+}
+
+/// A region of the plane, in whole `DRAWN_CELL`s: x0, y0, x1, y1.
+type Region = (i32, i32, i32, i32);
+
+/// The cells the viewport sees through `camera`, and `DRAWN_AROUND` viewports beyond.
+fn region(camera: Camera, room: (f32, f32)) -> Region {
+    let zoom = camera.zoom.max(MIN_ZOOM);
+    let (w, h) = (room.0 / zoom, room.1 / zoom);
+    let (x, y) = (-camera.x / zoom, -camera.y / zoom);
+    let cell = |v: f32| (v / DRAWN_CELL).floor() as i32;
+    (cell(x - w * DRAWN_AROUND), cell(y - h * DRAWN_AROUND), cell(x + w * (1.0 + DRAWN_AROUND)), cell(y + h * (1.0 + DRAWN_AROUND)))
+}
+
+fn in_region(rect: &crate::model::Rect, r: Region) -> bool {
+    let (x0, y0, x1, y1) = (r.0 as f32 * DRAWN_CELL, r.1 as f32 * DRAWN_CELL, (r.2 + 1) as f32 * DRAWN_CELL, (r.3 + 1) as f32 * DRAWN_CELL);
+    rect.x + rect.width >= x0 && rect.x <= x1 && rect.y + rect.height >= y0 && rect.y <= y1
 }
 
 #[derive(Clone, Copy)]
@@ -146,18 +192,41 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             m.lang = view.lang.clone();
             m.sizes.clear();
         }
-        rows.iter().map(|r| m.sizes.get(&r.node).copied().unwrap_or(ESTIMATE)).collect()
+        rows.iter()
+            .enumerate()
+            .map(|(i, r)| {
+                m.sizes.get(&r.node).copied().unwrap_or_else(|| {
+                    let closed = !map.nodes[r.node].children.is_empty() && !shows_open(map, view, rows, i);
+                    estimated_card_size(map.nodes[r.node].text.get(&view.lang), closed)
+                })
+            })
+            .collect()
     };
     let options = LayoutOptions::default();
     let placed = Rc::new(layout(map, rows, &sizes, &options));
     let links = cross_links(map, rows, &placed);
     memory.borrow_mut().layout = Some(placed.clone());
+    // Which cards are drawn: all of a map of ordinary size; of a huge one, those near the view,
+    // the selected one (it holds the tree's one tab stop) and, before there is a camera, the
+    // first screenful in tree order.
+    // Set when the drawn region changes: only to render again (the region itself is in memory).
+    let redrawn = use_state(|| None::<Region>);
+    let drawn: Rc<Vec<bool>> = Rc::new(if rows.len() <= DRAW_ALL_UP_TO {
+        vec![true; rows.len()]
+    } else {
+        let region = memory.borrow().drawn;
+        rows.iter()
+            .zip(&placed.cards)
+            .enumerate()
+            .map(|(i, (r, rect))| r.node == view.selected || region.map_or(i < DRAW_ALL_UP_TO / 4, |g| in_region(rect, g)))
+            .collect()
+    });
 
     // After each render: measure new cards; once all are measured, put every card in its place
     // and move the camera only as far as the reader's action needs.
     {
         let (memory, measured, viewport_ref, stage_ref) = (memory.clone(), measured.clone(), viewport_ref.clone(), stage_ref.clone());
-        let (map, rows, placed, selected) = (map.clone(), rows.clone(), placed.clone(), view.selected);
+        let (map, rows, placed, selected, redrawn) = (map.clone(), rows.clone(), placed.clone(), view.selected, redrawn.clone());
         use_effect(move || {
             let (Some(stage), Some(viewport)) = (stage_ref.cast::<web_sys::Element>(), viewport_ref.cast::<web_sys::Element>()) else {
                 return;
@@ -191,8 +260,13 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             for (i, row) in rows.iter().enumerate() {
                 let Some(card) = by_node.get(&row.node) else { continue };
                 if card.get_attribute("data-placed").is_none() {
-                    let from = placed.parent(i).and_then(|p| placed.cards.get(p)).copied().unwrap_or_default();
-                    set_transform(card, &translate(from.x, from.y));
+                    // A card that was on the map already (drawn now because the view came near
+                    // it) appears in its place; one that just opened grows out of its parent.
+                    let from = match m.placed.get(&row.node) {
+                        Some(&(x, y)) if rows.len() > DRAW_ALL_UP_TO => (x, y),
+                        _ => placed.parent(i).and_then(|p| placed.cards.get(p)).map_or((0.0, 0.0), |r| (r.x, r.y)),
+                    };
+                    set_transform(card, &translate(from.0, from.1));
                     arriving.push(card.clone());
                 }
             }
@@ -243,8 +317,11 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                     }
                 }
             };
-            // ...then the view pans only as far as needed to show what opened, and the card.
-            let camera = match at {
+            // ...then the view pans only as far as needed to show what opened, and the card: once
+            // per reader's action, not again when a huge map draws the cards a pan came near.
+            let acted = m.acted_on.as_ref().is_none_or(|(r, s)| !Rc::ptr_eq(r, &rows) || *s != selected);
+            m.acted_on = Some((rows.clone(), selected));
+            let camera = match at.filter(|_| acted) {
                 Some(i) => {
                     let card = placed.cards.get(i).map(|r| (r.x, r.y, r.width, r.height)).unwrap_or_default();
                     let block = placed.subtree_bounds(i).map(|r| (r.x, r.y, r.width, r.height)).unwrap_or(card);
@@ -256,39 +333,52 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             m.camera = Some(camera);
             apply_camera(&stage, camera);
             m.placed = rows.iter().zip(placed.cards.iter()).map(|(r, c)| (r.node, (c.x, c.y))).collect();
+            m.room = room;
+            if m.focus_wanted.take() == Some(selected) {
+                focus_placed(&stage, &map.nodes[selected].id);
+            }
+            if rows.len() > DRAW_ALL_UP_TO {
+                let now = region(camera, room);
+                if m.drawn != Some(now) {
+                    m.drawn = Some(now);
+                    drop(m);
+                    redrawn.set(Some(now));
+                }
+            }
         });
     }
-    // Focus moved by the keyboard (or a jump): into the selected card, if focus is in the map.
+    // Focus moved by the keyboard (or a jump): into the selected card — once it is placed (a
+    // card just drawn is hidden until measured and cannot take focus; then placing it does).
     {
-        let stage_ref = stage_ref.clone();
-        let map = map.clone();
-        let selected = view.selected;
+        let (stage_ref, memory) = (stage_ref.clone(), memory.clone());
+        let (map, selected) = (map.clone(), view.selected);
         use_effect_with(props.focus, move |&focus| {
             if focus == 0 {
                 return;
             }
             let Some(stage) = stage_ref.cast::<web_sys::Element>() else { return };
-            let id = &map.nodes[selected].id;
-            let cards = stage.query_selector_all("[role=treeitem][tabindex='0']").ok();
-            if let Some(card) = cards.and_then(|c| c.item(0)).and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
-                if card.get_attribute("data-node-id").as_deref() == Some(id.as_str()) {
-                    let options = web_sys::FocusOptions::new();
-                    options.set_prevent_scroll(true);
-                    let _ = card.focus_with_options(&options);
-                }
+            if !focus_placed(&stage, &map.nodes[selected].id) {
+                memory.borrow_mut().focus_wanted = Some(selected);
             }
         });
     }
 
     // Drag to pan, two fingers to pinch, ctrl/⌘ + wheel (and a trackpad's pinch) to zoom.
     let camera_change = {
-        let (memory, stage_ref) = (memory.clone(), stage_ref.clone());
+        let (memory, stage_ref, redrawn, huge) = (memory.clone(), stage_ref.clone(), redrawn.setter(), rows.len() > DRAW_ALL_UP_TO);
         Rc::new(move |f: &dyn Fn(Camera) -> Camera| {
             let mut m = memory.borrow_mut();
             if let (Some(c), Some(stage)) = (m.camera, stage_ref.cast::<web_sys::Element>()) {
                 let next = f(c);
                 m.camera = Some(next);
                 apply_camera(&stage, next);
+                // A huge map draws the cards the camera has come near (a render only when the
+                // region crosses a cell; pan and zoom otherwise move the one transform).
+                let now = region(next, m.room);
+                if huge && m.drawn != Some(now) {
+                    m.drawn = Some(now);
+                    redrawn.set(Some(now));
+                }
             }
         })
     };
@@ -440,7 +530,8 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
     let lang = AttrValue::from(view.lang.clone());
     let query = AttrValue::from(view.query.trim().to_owned());
     let selected = view.selected;
-    let wires = placed.connectors.iter().map(|c| {
+    let is_drawn = |i: usize| drawn.get(i).copied().unwrap_or(false);
+    let wires = placed.connectors.iter().filter(|c| is_drawn(c.parent) || is_drawn(c.child)).map(|c| {
         let relation = c.relation.map_or("answers", Relation::as_str);
         let mark = match c.relation {
             Some(Relation::Supports) => "+",
@@ -457,7 +548,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             </>
         }
     });
-    let cross = links.drawn.iter().map(|l| {
+    let cross = links.drawn.iter().filter(|l| is_drawn(l.from) || is_drawn(l.to)).map(|l| {
         let link = &map.links[l.link];
         let active = link.from == selected || link.to == selected;
         let at = l.curve.point_at(0.5);
@@ -481,7 +572,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                     </svg>
                     <div class="am-tree am-cards" role="tree" data-view="map" aria-label={map.title.get(&view.lang).to_owned()} {onkeydown} {onfocusin}
                         {onpointerover} {onpointerleave}>
-                        { for rows.iter().enumerate().map(|(i, &row)| {
+                        { for rows.iter().enumerate().filter(|&(i, _)| is_drawn(i)).map(|(i, &row)| {
                             let node = row.node;
                             let lens = view.lens.map(|s| map.nodes[node].evidence.iter().any(|e| e.source == s));
                             html! {
