@@ -9,5 +9,8 @@ target_dir=target/editor
 nice -n 10 cargo build --quiet --offline --release --target wasm32-unknown-unknown -p argmap-editor --target-dir "$target_dir"
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" "$target_dir/wasm32-unknown-unknown/release/argmap_editor.wasm"
+# Marks the glue an ES module for Node too, where the Markdown fence (integrations/argmap-fence)
+# loads it at build time to read Argdown bodies.
+printf '{"type": "module"}\n' > "$out/package.json"
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int -o "$out/argmap_editor_bg.wasm" "$out/argmap_editor_bg.wasm"
 echo "editor/build.sh: wrote $out" >&2
