@@ -184,3 +184,41 @@ async fn readers_load_nothing_of_the_editor() {
     assert!(!requests.iter().any(|r| r.contains("editor") || r.contains("edit.")), "a reader's page asked for the editor: {requests:?}");
     client.close().await.unwrap();
 }
+
+/// axe-core, from its npm package (scripts/setup installs it into .tools/).
+fn axe_source() -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{} ({e}): run scripts/setup", path.display()))
+}
+
+async fn serious_violations(client: &Client) -> Vec<String> {
+    client.execute(&axe_source(), vec![]).await.unwrap();
+    let result = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] }).then(r => done(
+               r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3).map(n => JSON.stringify(n.target)).join(' '))));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(result).unwrap()
+}
+
+#[tokio::test]
+async fn no_serious_accessibility_violations_with_problems_and_snippet_shown_in_either_language() {
+    let base = serve(&dist(), &[]);
+    let client = browser().await;
+    open_editor(&client, &base).await;
+    js(&client, "navigator.clipboard.writeText = async () => {}; return 0").await;
+    client.find(Locator::Css("#copy")).await.unwrap().click().await.unwrap();
+    type_at_end(&client, "  + [Broken: no closing bracket\n").await;
+    wait_for("a problem listed", || async { client.find(Locator::Css("button.problem")).await.ok() }).await;
+    let en = serious_violations(&client).await;
+    client.find(Locator::Css("#ui-lang")).await.unwrap().click().await.unwrap();
+    assert_eq!(js(&client, "return document.getElementById('download').textContent").await, json!("下载地图 JSON"));
+    let zh = serious_violations(&client).await;
+    assert!(en.is_empty() && zh.is_empty(), "English: {en:#?}\nChinese: {zh:#?}");
+    client.close().await.unwrap();
+}

@@ -143,11 +143,12 @@ function showProblems() {
     button.className = `problem ${d.severity}`;
     button.dataset.line = d.line;
     button.dataset.column = d.column;
-    button.setAttribute('aria-label', `${words()[d.severity]}, ${words().at(d.line, d.column)}: ${d.message}`);
+    // The visible text is the accessible name (LINE:COLUMN, kind, message); the title spells out where.
+    button.title = words().at(d.line, d.column);
     const where = Object.assign(document.createElement('span'), { className: 'where', textContent: `${d.line}:${d.column}` });
     const severity = Object.assign(document.createElement('span'), { className: 'severity', textContent: words()[d.severity] });
     const message = Object.assign(document.createElement('span'), { className: 'message', textContent: d.message });
-    button.append(where, severity, message);
+    button.append(where, ' ', severity, ' ', message);
     const item = document.createElement('li');
     item.append(button);
     return item;
