@@ -4,7 +4,7 @@
 //!   view state. Pure Rust, tested natively.
 //! - [`strings`]: the widget's own words in each language it speaks.
 //! - [`MapRef`]: a loaded map shared by components, compared by identity.
-//! - `widget` (wasm only): Yew components on top of the model, and the `mount` entry point that
+//! - `widget` (wasm only, the `widget` feature, on by default): Yew components on top of the model, and the `mount` entry point that
 //!   the `<argument-map>` element calls.
 
 mod map_ref;
@@ -13,5 +13,5 @@ pub mod strings;
 
 pub use map_ref::MapRef;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod widget;

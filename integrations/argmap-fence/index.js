@@ -10,19 +10,61 @@
 // with the file and line, and the page shows why (the widget's own alert, or a static note).
 //
 // Body formats are a table (BODY_FORMATS): `format=NAME` after the info string picks one;
-// otherwise the body's first character does (`{` is JSON). A format such as Argdown slots in
-// as one more entry that turns its text into an argmap/1 object.
+// otherwise the body's first character does (`{` is JSON). `format=argdown` and
+// `format=markdown` (a Markdown outline) are read here, at build time, by the live editor's wasm
+// (an argmap build's dist/editor/, named by the `editor` option or ARGMAP_EDITOR): the page gets
+// the map as JSON, so readers never load a parser.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 
 import { escapeHtml, renderFallback } from './fallback.js';
 
 export { renderFallback, escapeHtml };
 
-/** How each body format becomes a map: { map } or { error } (a message with line:column). */
+/**
+ * How each body format becomes a map: (text, { options, line }) → { map, warnings? } or
+ * { error } (a message with line:column). `line` is the fence's line in its file, if known.
+ */
 export const BODY_FORMATS = {
   json: parseJson,
+  argdown: (text, context) => importText(text, 'argdown', context),
+  markdown: (text, context) => importText(text, 'markdown', context),
 };
+
+/** The editor's wasm, loaded once per folder: { importText } or { error }. */
+const editors = new Map();
+
+function editorIn(folder) {
+  if (!editors.has(folder)) {
+    try {
+      // The wasm-bindgen glue is an ES module; require() loads it synchronously (Node 20.19+),
+      // as a fence is rendered synchronously. dist/editor/package.json marks it a module.
+      const glue = createRequire(import.meta.url)(join(folder, 'argmap_editor.js'));
+      glue.initSync({ module: readFileSync(join(folder, 'argmap_editor_bg.wasm')) });
+      editors.set(folder, { importText: glue.importText });
+    } catch (error) {
+      editors.set(folder, { error: `cannot load the editor's wasm from ${folder} (${error.code ?? error.message})` });
+    }
+  }
+  return editors.get(folder);
+}
+
+/** Argdown or a Markdown outline to a map, through the editor's wasm. */
+function importText(text, format, { options = {}, line } = {}) {
+  const folder = options.editor ?? process.env.ARGMAP_EDITOR;
+  if (!folder) {
+    return { error: `a ${format} body is read by argmap's editor wasm: give the \`editor\` option (or ARGMAP_EDITOR) the folder dist/editor of an argmap build` };
+  }
+  const editor = editorIn(resolve(folder));
+  if (editor.error) return { error: editor.error };
+  const answer = JSON.parse(editor.importText(text, format));
+  // Positions in the Markdown file when the fence's own line is known, else in the body.
+  const where = (d) => (line === undefined ? `body line ${d.line}, column ${d.column}` : `line ${line + d.line}, column ${d.column}`);
+  const said = answer.diagnostics.map((d) => `${where(d)}: ${d.severity}: ${d.message}`);
+  if (answer.map_json === null) return { error: said.filter((m) => m.includes(': error: ')).join('; ') || `the ${format} text gives no map` };
+  return { map: JSON.parse(answer.map_json), warnings: said };
+}
 
 /** Attributes the fence passes on to <argument-map> (see docs/embedding.md). */
 const ATTRIBUTES = new Set(['lang', 'theme', 'height', 'tour', 'history', 'view']);
@@ -194,10 +236,20 @@ export function renderFence(info, body, where = {}, options = {}) {
       );
       note = 'This map could not be read.';
     } else {
-      const parsed = decode(text);
-      if (parsed.error) warn(`${parsed.error}; the widget will show the problem`);
-      else map = parsed.map;
-      json = format === 'json' ? text : JSON.stringify(parsed.map ?? null);
+      const parsed = decode(text, { options, line: where.line });
+      for (const warning of parsed.warnings ?? []) warn(warning);
+      if (format === 'json') {
+        if (parsed.error) warn(`${parsed.error}; the widget will show the problem`);
+        else map = parsed.map;
+        json = text;
+      } else if (parsed.error) {
+        // The widget reads JSON only: the text's problems are told here, at build time.
+        warn(parsed.error);
+        note = 'This map could not be read.';
+      } else {
+        map = parsed.map;
+        json = JSON.stringify(map);
+      }
     }
   }
   if (map) {
