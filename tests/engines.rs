@@ -103,7 +103,14 @@ fn write_deep_map(path: &Path, levels: usize) {
         nodes.push(json!({"id": format!("n{i}"), "parent": format!("n{}", i - 1), "kind": if i == 1 { "position" } else { "claim" },
             "side": if i == 1 { Some("open") } else { None }, "relation": relation, "text": format!("level {i}")}));
     }
-    let map = json!({"format": "argmap/1", "id": "deep", "title": "Deep", "languages": ["en"], "root": "n0", "nodes": nodes});
+    // Cross-links of every relation, read from both ends: each end's fallback names it its own way.
+    let links = json!([
+        {"from": "n5", "to": "n2", "relation": "attacks"},
+        {"from": "n7", "to": "n10", "relation": "supports"},
+        {"from": "n4", "to": "n9", "relation": "agrees"},
+        {"from": "n3", "to": "n8", "relation": "contradicts"},
+    ]);
+    let map = json!({"format": "argmap/1", "id": "deep", "title": "Deep", "languages": ["en"], "root": "n0", "nodes": nodes, "links": links});
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, map.to_string()).unwrap();
 }
@@ -125,6 +132,9 @@ fn check_deep_page(page: &Path, map: &Path) {
         assert_eq!(values(html, attribute), values(&cli, attribute), "{}: {attribute} as `argmap render` writes it", page.display());
     }
     assert_eq!(values(html, "data-node-id").len(), DEEP, "{}: every node", page.display());
+    for relation in ["attacks", "attacked-by", "supports", "supported-by", "agrees", "contradicts"] {
+        assert!(html.contains(&format!("class=\"am-fb-link\" data-relation=\"{relation}\"")), "{}: a link that {relation}", page.display());
+    }
     assert_eq!(html.matches("<details").count(), 256, "{}: 256 nested levels, the rest flat", page.display());
     assert_eq!(html.matches("<details").count(), cli.matches("<details").count());
 }

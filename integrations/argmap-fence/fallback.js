@@ -18,7 +18,7 @@ const EN = {
     'no-evidence': 'This is asserted without evidence.',
     'who-is-speaking': 'Ask who is speaking here, and why.',
   },
-  link: { contradicts: 'Contradicts', agrees: 'Agrees with' },
+  link: { contradicts: 'Contradicts', agrees: 'Agrees with', supports: 'Supports', 'supported-by': 'Supported by', attacks: 'Attacks', 'attacked-by': 'Attacked by' },
 };
 
 const ZH = {
@@ -33,8 +33,20 @@ const ZH = {
   flag: { 'unsourced-figure': '此处的数字没有注明出处。', 'uncited-quote': '此处的话归于某人，但没有注明出处。',
     'unnamed-source': '此处的消息来源没有具名（“知情人士”“内部人士”）。', 'no-evidence': '此处只有断言，没有给出证据。',
     'who-is-speaking': '想一想：这里是谁在说话，为什么这样说。' },
-  link: { contradicts: '相互矛盾', agrees: '观点一致' },
+  link: { contradicts: '相互矛盾', agrees: '观点一致', supports: '支持', 'supported-by': '受到支持', attacks: '反驳', 'attacked-by': '受到反驳' },
 };
+
+/** A cross-link as one of its ends reads it (as `argmap render` names it): a link that supports
+ * or attacks reads the other way from its target; unknown relations read as contradicts. */
+function linkRelation(link, id) {
+  const from = link.from === id;
+  switch (link.relation) {
+    case 'agrees': return 'agrees';
+    case 'supports': return from ? 'supports' : 'supported-by';
+    case 'attacks': return from ? 'attacks' : 'attacked-by';
+    default: return 'contradicts';
+  }
+}
 
 /** How deep `<details>` nest before a subtree is listed flat (as the command line does). */
 export const MAX_NESTING = 256;
@@ -160,7 +172,7 @@ export function renderFallback(map, lang) {
       .filter((l) => l.from === node.id || l.to === node.id)
       .map((link) => {
         const other = derived.get(link.from === node.id ? link.to : link.from)?.node;
-        const relation = link.relation === 'agrees' ? 'agrees' : 'contradicts';
+        const relation = linkRelation(link, node.id);
         const [t, tl] = text(other?.text);
         let note = '';
         if (link.note != null) {

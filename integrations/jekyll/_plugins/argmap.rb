@@ -20,6 +20,7 @@ module Argmap
       "unnamed-source" => "The source here is not named (an insider, \"people familiar\").",
       "no-evidence" => "This is asserted without evidence.", "who-is-speaking" => "Ask who is speaking here, and why.",
       "contradicts" => "Contradicts", "agrees" => "Agrees with",
+      "supported-by" => "Supported by", "attacked-by" => "Attacked by",
     },
     "zh" => {
       "note" => "这是交互式论证图的静态版本。展开任一论点，可看到支持和反驳它的理由。",
@@ -31,6 +32,7 @@ module Argmap
       "unnamed-source" => "此处的消息来源没有具名（“知情人士”“内部人士”）。", "no-evidence" => "此处只有断言，没有给出证据。",
       "who-is-speaking" => "想一想：这里是谁在说话，为什么这样说。",
       "contradicts" => "相互矛盾", "agrees" => "观点一致",
+      "supported-by" => "受到支持", "attacked-by" => "受到反驳",
     },
   }.freeze
   RELATIONS = %w[answers supports attacks].freeze
@@ -123,7 +125,14 @@ module Argmap
       items = links.select { |l| l["from"] == node["id"] || l["to"] == node["id"] }.map do |link|
         other_id = link["from"] == node["id"] ? link["to"] : link["from"]
         other = derived[other_id]&.dig(:node)
-        relation = link["relation"] == "agrees" ? "agrees" : "contradicts"
+        # As argmap render names a link from this end: supports/attacks read the other way from the target.
+        from = link["from"] == node["id"]
+        relation = case link["relation"]
+                   when "agrees" then "agrees"
+                   when "supports" then from ? "supports" : "supported-by"
+                   when "attacks" then from ? "attacks" : "attacked-by"
+                   else "contradicts"
+                   end
         t, tl = text.(other && other["text"])
         note = ""
         unless link["note"].nil?
