@@ -185,27 +185,6 @@ async fn readers_load_nothing_of_the_editor() {
     client.close().await.unwrap();
 }
 
-/// axe-core, from its npm package (scripts/setup installs it into .tools/).
-fn axe_source() -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools/node_modules/axe-core/axe.min.js");
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{} ({e}): run scripts/setup", path.display()))
-}
-
-async fn serious_violations(client: &Client) -> Vec<String> {
-    client.execute(&axe_source(), vec![]).await.unwrap();
-    let result = client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             axe.run(document, { resultTypes: ['violations'] }).then(r => done(
-               r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                 .map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3).map(n => JSON.stringify(n.target)).join(' '))));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    serde_json::from_value(result).unwrap()
-}
-
 #[tokio::test]
 async fn no_serious_accessibility_violations_with_problems_and_snippet_shown_in_either_language() {
     let base = serve(&dist(), &[]);

@@ -110,7 +110,8 @@ fn write_deep_map(path: &Path, levels: usize) {
         {"from": "n4", "to": "n9", "relation": "agrees"},
         {"from": "n3", "to": "n8", "relation": "contradicts"},
     ]);
-    let map = json!({"format": "argmap/1", "id": "deep", "title": "Deep", "languages": ["en"], "root": "n0", "nodes": nodes, "links": links});
+    let map =
+        json!({"format": "argmap/1", "id": "deep", "title": "Deep", "languages": ["en"], "root": "n0", "nodes": nodes, "links": links});
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, map.to_string()).unwrap();
 }

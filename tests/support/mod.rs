@@ -505,3 +505,25 @@ pub async fn browser_log(client: &Browser) -> Vec<(String, String)> {
         .map(|entry| (entry["level"].as_str().unwrap_or_default().to_string(), entry["message"].as_str().unwrap_or_default().to_string()))
         .collect()
 }
+
+/// axe-core, from its npm package (scripts/setup installs it into .tools/).
+fn axe_source() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{} ({e}): run scripts/setup", path.display()))
+}
+
+/// What axe-core finds serious or critical on the page now: "rule: help @ targets".
+pub async fn serious_violations(client: &Client) -> Vec<String> {
+    client.execute(&axe_source(), vec![]).await.unwrap();
+    let result = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] }).then(r => done(
+               r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3).map(n => JSON.stringify(n.target)).join(' '))));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(result).unwrap()
+}
