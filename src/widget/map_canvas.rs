@@ -14,7 +14,7 @@ use yew::prelude::*;
 use crate::model::{cross_links, layout, Action, Hits, Layout, LayoutOptions, LinkRelation, NodeIdx, Relation, Row, Size, ViewState};
 use crate::strings::strings;
 
-use super::row::{shows_open, TreeRow};
+use super::row::{hiding, shows_open, TreeRow};
 use super::state::MapRef;
 use super::tree_keys::tree_handlers;
 
@@ -417,8 +417,11 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
     let query = AttrValue::from(view.query.trim().to_owned());
     let selected = view.selected;
     let wires = placed.connectors.iter().map(|c| {
-        let relation = c.relation.map_or("answers", Relation::as_str);
-        let mark = match c.relation {
+        // The exercise: no +/− and no side's colour before the reader's guess.
+        let concealed = rows.get(c.child).is_some_and(|r| view.conceals(map, r.node));
+        let shown = c.relation.filter(|_| !concealed);
+        let relation = if concealed { "hidden" } else { c.relation.map_or("answers", Relation::as_str) };
+        let mark = match shown {
             Some(Relation::Supports) => "+",
             Some(Relation::Attacks) => "−",
             _ => "",
@@ -476,6 +479,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                                     verdict={view.verdicts.0.get(&node).copied()}
                                     card=true
                                     links_elsewhere={links.hidden.get(i).map_or(0, Vec::len)}
+                                    hiding={hiding(map, view, node)}
                                     on_action={props.on_action.clone()} />
                             }
                         }) }
