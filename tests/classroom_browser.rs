@@ -285,7 +285,9 @@ async fn the_collision_table_counts_the_flagships_links_and_a_cell_jumps() {
     let map = flagship();
     let table = collisions(&map);
     let m = mount_with(FLAGSHIP, &[("lang", "en")]).await;
-    let details: web_sys::HtmlDetailsElement = m.one(".am-collisions").dyn_into().unwrap();
+    let details: web_sys::HtmlDetailsElement = m.one(".am-legend .am-collisions").dyn_into().unwrap();
+    assert!(!details.open(), "on demand only");
+    m.click(".am-legend > summary").await;
     m.click(".am-collisions summary").await;
     assert!(details.open());
     assert_eq!(m.all(".am-collisions thead th[scope=col]").len(), map.sources.len());

@@ -5,7 +5,6 @@ use yew::prelude::*;
 use crate::model::{balance, Action, ViewMode, ViewState};
 use crate::strings::{side_name, strings};
 
-use super::collision_table::CollisionTable;
 use super::detail::DetailPanel;
 use super::hooks::{
     saved_view, stored_answers, stored_verdicts, url_view, use_host_change, use_printing, use_stored, use_view_in_session, use_view_in_url,
@@ -143,7 +142,6 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 matches={view.searching().then(|| hits.count())} {level} touring={view.tour.is_some()} present={view.present}
                 mode={view.mode} on_action={on_action.clone()} />
             <Legend map={map.clone()} lang={lang.clone()} lens={view.lens} on_action={on_action.clone()} />
-            <CollisionTable map={map.clone()} lang={lang.clone()} on_action={on_action.clone()} />
             <TourPanel map={map.clone()} lang={lang.clone()} step={view.tour} on_action={on_action.clone()} />
             <VerdictBar map={map.clone()} lang={lang.clone()} {tally} {kept} on_action={on_action.clone()} />
             <MarksBar map={map.clone()} lang={lang.clone()} exercise={view.exercise} verdicts={view.verdicts.clone()}
