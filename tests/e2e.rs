@@ -275,3 +275,24 @@ async fn at_360_px_wide_the_map_fits_and_its_targets_stay_44_px() {
     assert!(small.is_empty(), "targets under 44 × 44 px at 360 px wide: {small:#?}");
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_classroom_page_switches_the_exercise_on_and_off() {
+    let base = serve(&dist(), &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/teach.html?exercise")).await.unwrap();
+    let shadow = widget(&client, "#map").await;
+    let switch = client.find(Locator::Css("#exercise-switch")).await.unwrap();
+    assert_eq!(switch.prop("checked").await.unwrap().as_deref(), Some("true"), "?exercise turns the switch on");
+    assert!(shadow.find(Locator::Css(".am-tour")).await.is_err(), "a student's phone starts without the tour");
+    shadow.find(Locator::Css(".am-score")).await.expect("the score shows");
+    click(&shadow, "[role=treeitem][data-node-id='pos-big-co-tool']").await;
+    wait_row(&shadow, "hist-lecun-000", "data-side", "hidden").await;
+    switch.click().await.unwrap();
+    let row = "[role=treeitem][data-node-id='hist-lecun-000']";
+    wait_for("its side shown", || async { attr(&shadow, row, "data-side").await.filter(|side| side != "hidden") }).await;
+    assert!(shadow.find(Locator::Css(".am-score")).await.is_err(), "no score without the exercise");
+    switch.click().await.unwrap();
+    wait_row(&shadow, "hist-lecun-000", "data-side", "hidden").await;
+    client.close().await.unwrap();
+}
