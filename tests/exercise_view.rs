@@ -1,5 +1,6 @@
 //! The exercise in the reader's state, natively: `ViewState` hides a claim's relation until the
-//! reader guesses, keeps the first guess, and takes a loaded marks file whole.
+//! reader guesses, keeps the first guess, and takes a loaded marks file whole; and the two model
+//! rules the widget now checks in ASCII (download names, a text naming its article).
 #![cfg(not(target_arch = "wasm32"))]
 
 use argmap::model::*;
@@ -112,4 +113,30 @@ fn saved_marks_read_back_to_the_same_state() {
     let back = Marks::from_json(&map, &marks.to_json(&map)).expect("its own file reads");
     let fresh = exercise(&map).apply(&map, Action::Restore(back));
     assert_eq!((fresh.verdicts, fresh.answers), (view.verdicts, view.answers));
+}
+
+#[test]
+fn a_download_name_keeps_names_beyond_ascii_and_lowercases_ascii() {
+    let map = map();
+    let named = |name: &str| Marks { name: Some(name.into()), ..Marks::default() }.file_name(&map);
+    assert_eq!(named("Li WEI"), "ex-marks-li-wei.json");
+    assert_eq!(named("Émile O'Neil"), "ex-marks-Émile-o-neil.json");
+    assert_eq!(named("王\u{3000}芳 ../\t"), "ex-marks-王-芳.json", "an ideographic space is a space too");
+}
+
+#[test]
+fn a_claim_without_evidence_belongs_to_the_article_its_text_opens_with_even_in_chinese() {
+    let value = json!({
+        "format": "argmap/1", "id": "zh", "title": {"zh": "题"}, "languages": ["zh"],
+        "sources": [{"id": "001", "title": {"zh": "甲"}, "lang": "zh"}, {"id": "0012", "title": {"zh": "乙"}, "lang": "zh"}],
+        "root": "q",
+        "nodes": [
+            {"id": "q", "kind": "question", "text": {"zh": "问？"}},
+            {"id": "says", "parent": "q", "kind": "claim", "text": {"zh": "001认为开源是杠杆"}},
+            {"id": "longer", "parent": "q", "kind": "claim", "text": {"zh": "0012 另有说法"}}
+        ]
+    });
+    let map = load(&value.to_string()).expect("loads");
+    assert_eq!(article_of(&map, idx(&map, "says")), Some(0));
+    assert_eq!(article_of(&map, idx(&map, "longer")), Some(1), "001 is not a prefix of the id 0012");
 }
