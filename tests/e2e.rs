@@ -294,5 +294,15 @@ async fn the_classroom_page_switches_the_exercise_on_and_off() {
     assert!(shadow.find(Locator::Css(".am-score")).await.is_err(), "no score without the exercise");
     switch.click().await.unwrap();
     wait_row(&shadow, "hist-lecun-000", "data-side", "hidden").await;
+    // Everything the classroom adds, scanned: the guess in the detail, the marks bar, the
+    // collision table with a cell's links listed.
+    click(&shadow, "[role=treeitem][data-node-id='hist-lecun-000']").await;
+    shadow.find(Locator::Css(".am-detail .am-guess select")).await.expect("the guess in the detail");
+    click(&shadow, ".am-legend > summary").await;
+    click(&shadow, ".am-collisions summary").await;
+    click(&shadow, ".am-cell").await;
+    shadow.find(Locator::Css(".am-collision-links li")).await.expect("a cell's links listed");
+    let violations = serious_violations(&client).await;
+    assert!(violations.is_empty(), "{violations:#?}");
     client.close().await.unwrap();
 }
