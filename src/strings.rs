@@ -18,6 +18,8 @@ pub struct Strings {
     pub n_supporting: fn(usize) -> String,
     pub n_attacking: fn(usize) -> String,
     pub n_answers: fn(usize) -> String,
+    /// Children whose relation the exercise hides: "2 to guess".
+    pub n_to_guess: fn(usize) -> String,
     pub list_separator: &'static str,
     pub toolbar: &'static str,
     pub expand_all: &'static str,
@@ -91,6 +93,27 @@ pub struct Strings {
     pub fallback_source: &'static str,
     pub fallback_read_critically: &'static str,
     pub comma: &'static str,
+    /// The exercise: its hint, the running score ("3 of 4 right"), a hidden relation, the guess.
+    pub exercise_hint: &'static str,
+    pub score: fn(usize, usize) -> String,
+    pub relation_hidden: &'static str,
+    pub your_guess: &'static str,
+    pub which_article: &'static str,
+    pub not_sure: &'static str,
+    pub right: &'static str,
+    pub wrong: &'static str,
+    pub the_answer: &'static str,
+    pub you_guessed: &'static str,
+    /// Marks as a file: save, load, the reader's name, what loading did.
+    pub save_marks: &'static str,
+    pub load_marks: &'static str,
+    pub your_name: &'static str,
+    pub marks_loaded: fn(usize, usize) -> String,
+    pub marks_refused: &'static str,
+    /// The source × source table of contradicting and agreeing links.
+    pub collisions: &'static str,
+    pub collisions_caption: &'static str,
+    pub collision_cell: fn(usize, usize) -> String,
     /// What is wrong with a map, in words (see `Strings::located_problem` for path and place).
     pub problem: fn(&ProblemKind) -> String,
     /// "line 3, column 9: " before a problem that has a place in the text.
@@ -111,6 +134,7 @@ const EN: Strings = Strings {
     n_supporting: |n| format!("{n} supporting"),
     n_attacking: |n| format!("{n} attacking"),
     n_answers: |n| if n == 1 { "1 answer".into() } else { format!("{n} answers") },
+    n_to_guess: |n| format!("{n} to guess"),
     list_separator: ", ",
     toolbar: "Map controls",
     expand_all: "Expand all",
@@ -182,6 +206,24 @@ const EN: Strings = Strings {
     fallback_source: "Source:",
     fallback_read_critically: "Read critically:",
     comma: ", ",
+    exercise_hint: "Predict, then see: open a claim, select each new one and guess in its details how it bears on the claim above.",
+    score: |right, answered| format!("{right} of {answered} right"),
+    relation_hidden: "Relation hidden until you guess it in the details",
+    your_guess: "Your guess: does this claim support or attack the one above?",
+    which_article: "Which article is it from?",
+    not_sure: "Not sure",
+    right: "Right.",
+    wrong: "Not quite.",
+    the_answer: "The answer:",
+    you_guessed: "You guessed:",
+    save_marks: "Save my marks",
+    load_marks: "Load marks",
+    your_name: "Your name (optional)",
+    marks_loaded: |marks, answers| format!("Loaded {marks} marks and {answers} answers."),
+    marks_refused: "These marks were not loaded; nothing changed:",
+    collisions: "Where the articles collide",
+    collisions_caption: "Links between the articles: how many contradict / agree. Choose a number to list them.",
+    collision_cell: |contradicts, agrees| format!("{contradicts} / {agrees}"),
     problem: en_problem,
     at_line: |line, column| format!("line {line}, column {column}: "),
 };
@@ -302,6 +344,7 @@ const ZH: Strings = Strings {
     n_supporting: |n| format!("{n} 条支持"),
     n_attacking: |n| format!("{n} 条反驳"),
     n_answers: |n| format!("{n} 个回答"),
+    n_to_guess: |n| format!("{n} 条待猜"),
     list_separator: "，",
     toolbar: "论证图工具",
     expand_all: "全部展开",
@@ -373,6 +416,24 @@ const ZH: Strings = Strings {
     fallback_source: "出处：",
     fallback_read_critically: "阅读提示：",
     comma: "，",
+    exercise_hint: "先猜，再看：展开一个论点，选中新出现的论点，在详情里猜它与上级论点的关系。",
+    score: |right, answered| format!("答对 {right} 题，共 {answered} 题"),
+    relation_hidden: "关系已隐藏：请在详情中猜测",
+    your_guess: "你的猜测：这个论点支持还是反驳上级论点？",
+    which_article: "它出自哪篇文章？",
+    not_sure: "不确定",
+    right: "答对了。",
+    wrong: "不太对。",
+    the_answer: "答案：",
+    you_guessed: "你的猜测：",
+    save_marks: "保存我的标记",
+    load_marks: "载入标记",
+    your_name: "你的名字（可不填）",
+    marks_loaded: |marks, answers| format!("已载入 {marks} 个标记和 {answers} 个答案。"),
+    marks_refused: "标记未载入，什么也没有改变：",
+    collisions: "文章交锋之处",
+    collisions_caption: "文章两两之间的关联：相互矛盾 / 观点一致 各有几条。选择数字可列出它们。",
+    collision_cell: |contradicts, agrees| format!("{contradicts} / {agrees}"),
     problem: zh_problem,
     at_line: |line, column| format!("第 {line} 行第 {column} 列："),
 };
@@ -454,6 +515,7 @@ impl Strings {
                 map.nodes[n].children.len(),
                 map.count_children(n, Relation::Supports),
                 map.count_children(n, Relation::Attacks),
+                0,
             ),
         }
     }
@@ -469,14 +531,16 @@ impl Strings {
         out
     }
 
-    /// What a closed node hides: "3 hidden: 2 supporting, 1 attacking".
-    pub fn hidden(&self, total: usize, supporting: usize, attacking: usize) -> String {
-        let answers = total - supporting - attacking;
-        let parts: Vec<String> = [(supporting, self.n_supporting), (attacking, self.n_attacking), (answers, self.n_answers)]
-            .into_iter()
-            .filter(|&(n, _)| n > 0)
-            .map(|(n, say)| say(n))
-            .collect();
+    /// What a closed node hides: "3 hidden: 2 supporting, 1 attacking"; with the exercise on,
+    /// the children still to guess are counted apart ("2 to guess").
+    pub fn hidden(&self, total: usize, supporting: usize, attacking: usize, guessing: usize) -> String {
+        let answers = total.saturating_sub(supporting + attacking + guessing);
+        let parts: Vec<String> =
+            [(supporting, self.n_supporting), (attacking, self.n_attacking), (guessing, self.n_to_guess), (answers, self.n_answers)]
+                .into_iter()
+                .filter(|&(n, _)| n > 0)
+                .map(|(n, say)| say(n))
+                .collect();
         (self.hidden_total)(total) + &parts.join(self.list_separator)
     }
 

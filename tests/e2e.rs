@@ -365,3 +365,34 @@ async fn copy_as_outline_puts_what_is_open_on_the_clipboard_or_else_in_a_file() 
     client.close().await.unwrap();
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[tokio::test]
+async fn the_classroom_page_switches_the_exercise_on_and_off() {
+    let base = serve(&dist(), &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/teach.html?exercise")).await.unwrap();
+    let shadow = widget(&client, "#map").await;
+    let switch = client.find(Locator::Css("#exercise-switch")).await.unwrap();
+    assert_eq!(switch.prop("checked").await.unwrap().as_deref(), Some("true"), "?exercise turns the switch on");
+    assert!(shadow.find(Locator::Css(".am-tour")).await.is_err(), "a student's phone starts without the tour");
+    shadow.find(Locator::Css(".am-score")).await.expect("the score shows");
+    click(&shadow, "[role=treeitem][data-node-id='pos-big-co-tool']").await;
+    wait_row(&shadow, "hist-lecun-000", "data-side", "hidden").await;
+    switch.click().await.unwrap();
+    let row = "[role=treeitem][data-node-id='hist-lecun-000']";
+    wait_for("its side shown", || async { attr(&shadow, row, "data-side").await.filter(|side| side != "hidden") }).await;
+    assert!(shadow.find(Locator::Css(".am-score")).await.is_err(), "no score without the exercise");
+    switch.click().await.unwrap();
+    wait_row(&shadow, "hist-lecun-000", "data-side", "hidden").await;
+    // Everything the classroom adds, scanned: the guess in the detail, the marks bar, the
+    // collision table with a cell's links listed.
+    click(&shadow, "[role=treeitem][data-node-id='hist-lecun-000']").await;
+    shadow.find(Locator::Css(".am-detail .am-guess select")).await.expect("the guess in the detail");
+    click(&shadow, ".am-legend > summary").await;
+    click(&shadow, ".am-collisions summary").await;
+    click(&shadow, ".am-cell").await;
+    shadow.find(Locator::Css(".am-collision-links li")).await.expect("a cell's links listed");
+    let violations = serious_violations(&client).await;
+    assert!(violations.is_empty(), "{violations:#?}");
+    client.close().await.unwrap();
+}

@@ -70,3 +70,46 @@ async fn prose_links_and_reveal_open_a_node_and_leave_focus_where_it_was() {
     assert_eq!(js(&client, "return document.getElementById('map').isConnected").await, json!(true));
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_guess_in_the_exercise_is_told_once_and_the_frame_forwards_it() {
+    let base = serve(&site_with_fixtures(), &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/prose.html")).await.unwrap();
+    let shadow = widget(&client, "#map").await;
+    js(&client, "localStorage.clear(); document.getElementById('map').setAttribute('exercise', ''); return 0").await;
+    click(&shadow, "[role=treeitem][data-node-id='ban']").await;
+    wait_row(&shadow, "ban-distraction", "data-side", "hidden").await;
+    js(&client, "window.heard.length = 0; return 0").await;
+    click(&shadow, "[role=treeitem][data-node-id='ban-distraction']").await;
+    click(&shadow, ".am-detail [data-guess=attacks]").await;
+    let answer = wait_for("the answer", || async { heard(&client).await.into_iter().find(|e| e["type"] == "argmap:answer") }).await;
+    assert_eq!(
+        answer,
+        json!({"type": "argmap:answer", "target": "map",
+               "detail": {"node": "ban-distraction", "guess": "attacks", "source": null, "correct": false}})
+    );
+    // A fixed wait on purpose: it waits for an event that must not come.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(heard(&client).await.iter().filter(|e| e["type"] == "argmap:answer").count(), 1, "once");
+    wait_row(&shadow, "ban-distraction", "data-side", "closed").await;
+    // The frame's map has the same id: a fresh start, not this page's view and answers.
+    js(&client, "localStorage.clear(); sessionStorage.clear(); return 0").await;
+
+    // In the iframe embed, the same event reaches the parent page as a message.
+    client.goto(&format!("{base}/frame-exercise.html")).await.unwrap();
+    client.enter_frame(0).await.unwrap();
+    let shadow = widget(&client, "#map").await;
+    click(&shadow, "[role=treeitem][data-node-id='ban']").await;
+    wait_row(&shadow, "ban-distraction", "data-side", "hidden").await;
+    click(&shadow, "[role=treeitem][data-node-id='ban-distraction']").await;
+    click(&shadow, ".am-detail [data-guess=supports]").await;
+    client.enter_parent_frame().await.unwrap();
+    let forwarded =
+        wait_for("the forwarded answer", || async { heard(&client).await.into_iter().find(|e| e["type"] == "argmap:answer") }).await;
+    assert_eq!(
+        forwarded,
+        json!({"type": "argmap:answer", "detail": {"node": "ban-distraction", "guess": "supports", "source": null, "correct": true}})
+    );
+    client.close().await.unwrap();
+}

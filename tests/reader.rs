@@ -120,9 +120,12 @@ fn the_lens_is_checked_against_the_sources() {
 #[test]
 fn a_closed_node_says_what_it_hides_in_both_languages() {
     use argmap::strings::strings;
-    assert_eq!(strings("en").hidden(3, 2, 1), "3 hidden: 2 supporting, 1 attacking");
-    assert_eq!(strings("en").hidden(1, 0, 0), "1 hidden: 1 answer");
-    assert_eq!(strings("zh-Hant").hidden(5, 0, 2), "已折叠 5 条：2 条反驳，3 个回答");
+    assert_eq!(strings("en").hidden(3, 2, 1, 0), "3 hidden: 2 supporting, 1 attacking");
+    assert_eq!(strings("en").hidden(1, 0, 0, 0), "1 hidden: 1 answer");
+    assert_eq!(strings("zh-Hant").hidden(5, 0, 2, 0), "已折叠 5 条：2 条反驳，3 个回答");
+    // With the exercise on, what is still to guess is not told by relation.
+    assert_eq!(strings("en").hidden(4, 1, 0, 2), "4 hidden: 1 supporting, 2 to guess, 1 answer");
+    assert_eq!(strings("zh").hidden(2, 0, 0, 2), "已折叠 2 条：2 条待猜");
 }
 
 #[test]

@@ -8,7 +8,8 @@
 // theme (light | dark | auto, pure CSS in argmap.css); height (a CSS length, or a number of
 // pixels: the widget then scrolls inside it; else it grows with its content); tour (start in the
 // guided tour, in large type); history (keep the view in the page URL: standalone page only);
-// view (map | outline | auto: the map where the widget is at least 600 px wide, else the outline).
+// view (map | outline | auto: the map where the widget is at least 600 px wide, else the outline);
+// exercise (predict, then see: a claim's relation and side hidden until the reader guesses).
 // Any change after mount updates the widget in place. Every element is independent; elements
 // added later mount by themselves. Any other children (e.g. the static fallback that
 // `argmap render` writes) show until the widget mounts, and stay if it cannot.
@@ -82,6 +83,7 @@ function optionsOf(element, instance) {
     tour: flag(element, 'tour'),
     history: flag(element, 'history'),
     view: attr('view'),
+    exercise: flag(element, 'exercise'),
     instance,
   };
 }
@@ -97,7 +99,7 @@ function cssHeight(value) {
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 class ArgumentMapElement extends HTMLElement {
-  static observedAttributes = ['src', 'lang', 'tour', 'history', 'height', 'view'];
+  static observedAttributes = ['src', 'lang', 'tour', 'history', 'height', 'view', 'exercise'];
 
   #widget = null;     // the mounted widget, once mounted
   #options = null;    // the options it shows

@@ -1,8 +1,8 @@
-// embed.html?map=<url>&lang=<tag>&theme=light|dark|auto&tour : one widget filling an iframe.
+// embed.html?map=<url>&lang=<tag>&theme=light|dark|auto&tour&exercise : one widget filling an iframe.
 // Sets the <argument-map> from the query string, and posts the document's height to the parent
 // page whenever it changes, as { type: "argmap:height", height } (www/argmap-frame.js there
 // resizes the iframe), and forwards the reader's events (argmap:select, argmap:toggle,
-// argmap:verdict) as { type, detail }. No inline script: works under a strict Content-Security-Policy.
+// argmap:verdict, argmap:answer) as { type, detail }. No inline script: works under a strict Content-Security-Policy.
 const params = new URLSearchParams(location.search);
 const map = document.getElementById('map');
 
@@ -15,6 +15,7 @@ if (lang) {
 const theme = params.get('theme');
 if (theme === 'light' || theme === 'dark' || theme === 'auto') map.setAttribute('theme', theme);
 if (params.has('tour') && params.get('tour') !== 'false') map.setAttribute('tour', '');
+if (params.has('exercise') && params.get('exercise') !== 'false') map.setAttribute('exercise', '');
 const view = params.get('view');
 if (view === 'map' || view === 'outline' || view === 'auto') map.setAttribute('view', view);
 

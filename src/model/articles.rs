@@ -5,7 +5,7 @@
 //! first); its *article* is the first of them. A node with no evidence (a question, a summary
 //! claim) belongs to the source its id names as a first or last `-`-separated part
 //! (`motive-culture-001`, `001-culture`), else the source its text opens with (`001: …`,
-//! `001 says …`), else to none. In the flagship every claim cites its own article, and the id
+//! `001 says …`, `001认为…`: the id followed by anything but an ASCII letter or digit), else to none. In the flagship every claim cites its own article, and the id
 //! suffix agrees with the evidence wherever both are given.
 
 use super::types::{ArgumentMap, LinkRelation, NodeIdx};
@@ -22,7 +22,15 @@ pub fn node_sources(map: &ArgumentMap, node: NodeIdx) -> Vec<usize> {
         }
     }
     if !cited.is_empty() {
-        cited.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
+        // Stable, by hand: a node cites a handful of sources, and the library's stable sort
+        // would cost the widget ~4 KB.
+        for i in 1..cited.len() {
+            let mut j = i;
+            while j > 0 && cited[j - 1].1 < cited[j].1 {
+                cited.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         return cited.into_iter().map(|(s, _)| s).collect();
     }
     named_source(map, node).into_iter().collect()
@@ -40,10 +48,9 @@ fn named_source(map: &ArgumentMap, node: NodeIdx) -> Option<usize> {
     let by_id = map.sources.iter().position(|s| Some(s.id.as_str()) == last || Some(s.id.as_str()) == first);
     by_id.or_else(|| {
         map.sources.iter().position(|s| {
-            n.text
-                .0
-                .iter()
-                .any(|(_, t)| t.strip_prefix(s.id.as_str()).is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric())))
+            n.text.0.iter().any(|(_, t)| {
+                t.strip_prefix(s.id.as_str()).is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_ascii_alphanumeric()))
+            })
         })
     })
 }

@@ -164,16 +164,20 @@ impl Marks {
         }
     }
 
-    /// A file name for the download: the map's id and the reader's name, with only letters,
-    /// digits and `-` kept, e.g. `open-vs-closed-marks-li-wei.json`.
+    /// A file name for the download: the map's id and the reader's name, with ASCII letters
+    /// (lowercased), digits, `-` and any other non-space character beyond ASCII kept, e.g.
+    /// `open-vs-closed-marks-li-wei.json`, `open-vs-closed-marks-李-伟.json`.
     pub fn file_name(&self, map: &ArgumentMap) -> String {
         let mut out = String::new();
         let parts = [Some(map.id.as_str()), Some("marks"), self.name.as_deref()];
         for part in parts.into_iter().flatten() {
             let mut word = String::new();
+            // ASCII by hand: Unicode's letter and case tables would cost the widget ~12 KB.
+            // Beyond ASCII every character but spaces is kept: no file system gives those a
+            // meaning, and a name in Chinese stays readable.
             for c in part.chars() {
-                if c.is_alphanumeric() {
-                    word.extend(c.to_lowercase());
+                if c.is_ascii_alphanumeric() || !(c.is_ascii() || c.is_whitespace() || c.is_control()) {
+                    word.push(c.to_ascii_lowercase());
                 } else if !word.is_empty() && !word.ends_with('-') {
                     word.push('-');
                 }

@@ -36,7 +36,7 @@ pub use layout::{
 pub use load::{load, MAX_MAP_BYTES, MAX_NODES};
 pub use markdown_outline::import_markdown;
 pub use marks::{Marks, MARKS_FORMAT, MAX_NAME_CHARS};
-pub use picture::{picture, wrap, Label as PictureLabel, Picture, Shape, PICTURE_FONTS, PICTURE_FONT_SIZE, PICTURE_PAD};
+pub use picture::{picture, wrap, Label as PictureLabel, Picture, PictureWords, Shape, PICTURE_FONTS, PICTURE_FONT_SIZE, PICTURE_PAD};
 pub use problem::{JsonType, Problem, ProblemKind};
 pub use quote_link::{quote_link, MAX_EXACT_QUOTE_CHARS};
 pub use search::{find, Elsewhere, Field, Hits};

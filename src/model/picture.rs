@@ -132,13 +132,31 @@ pub enum Label {
     Hidden(NodeIdx),
 }
 
+/// What a picture asks of the interface: its words, and what the reader is not to see yet.
+pub trait PictureWords {
+    fn label(&self, label: Label) -> String;
+    /// Whether how `node` bears on its parent is the reader's to guess (the exercise): its
+    /// connector, relation and side stay off the picture as they stay off the screen.
+    fn conceals(&self, _node: NodeIdx) -> bool {
+        false
+    }
+}
+
+impl<F: Fn(Label) -> String> PictureWords for F {
+    fn label(&self, label: Label) -> String {
+        self(label)
+    }
+}
+
 /// The picture of `rows` laid out as `layout` says, in `lang`, with `words` in that language.
-pub fn picture(map: &ArgumentMap, rows: &[Row], layout: &Layout, lang: &str, words: &dyn Fn(Label) -> String) -> Picture {
+pub fn picture(map: &ArgumentMap, rows: &[Row], layout: &Layout, lang: &str, words: &dyn PictureWords) -> Picture {
     let mut shapes = Vec::with_capacity(rows.len() * 4);
     for c in &layout.connectors {
-        let (colour, dash, mark) = match c.relation {
+        let concealed = rows.get(c.child).is_some_and(|r| words.conceals(r.node));
+        let (colour, dash, mark) = match c.relation.filter(|_| !concealed) {
             Some(Relation::Supports) => (OPEN, None, "+"),
             Some(Relation::Attacks) => (CLOSED, Some([6, 4]), "−"),
+            _ if concealed => (MUTED, Some([2, 4]), ""),
             _ => (MUTED, None, ""),
         };
         shapes.push(Shape::Line { path: c.curve.svg_path(), colour, width: 2, dash });
@@ -158,11 +176,11 @@ pub fn picture(map: &ArgumentMap, rows: &[Row], layout: &Layout, lang: &str, wor
         };
         shapes.push(Shape::Line { path: l.curve.svg_path(), colour, width: 2, dash: Some(dash) });
         let at = l.curve.point_at(0.5);
-        shapes.push(Shape::Text { x: px(at.x), y: px(at.y), colour: MUTED, bold: false, text: words(Label::Link(l.relation)) });
+        shapes.push(Shape::Text { x: px(at.x), y: px(at.y), colour: MUTED, bold: false, text: words.label(Label::Link(l.relation)) });
     }
     for (i, (row, rect)) in rows.iter().zip(&layout.cards).enumerate() {
         let Some(node) = map.nodes.get(row.node) else { continue };
-        let (ink, paper) = side_colours(node.side);
+        let (ink, paper) = side_colours(if words.conceals(row.node) { Side::Neutral } else { node.side });
         shapes.push(Shape::Card { x: px(rect.x), y: px(rect.y), width: px(rect.width), height: px(rect.height), ink, paper });
         let x = px(rect.x + PAD);
         let first = rect.y + PAD + FONT;
@@ -171,10 +189,10 @@ pub fn picture(map: &ArgumentMap, rows: &[Row], layout: &Layout, lang: &str, wor
         let room = if rect.height + rect.y >= first { ((rect.y + rect.height - first) / LINE) as usize + 1 } else { 1 };
         let mut lines = wrap(node.text.get(lang), rect.width - 2.0 * PAD);
         lines.truncate(room.max(1));
-        let caption = Some(words(Label::Caption(row.node))).filter(|c| !c.is_empty() && lines.len() < room);
+        let caption = Some(words.label(Label::Caption(row.node))).filter(|c| !c.is_empty() && lines.len() < room);
         let closed = !node.children.is_empty() && !children_shown(map, rows, i);
-        let hidden =
-            Some(words(Label::Hidden(row.node))).filter(|h| closed && !h.is_empty() && lines.len() + usize::from(caption.is_some()) < room);
+        let hidden = Some(words.label(Label::Hidden(row.node)))
+            .filter(|h| closed && !h.is_empty() && lines.len() + usize::from(caption.is_some()) < room);
         let mut y = first;
         let mut line = |colour, bold, text| {
             shapes.push(Shape::Text { x, y: px(y), colour, bold, text });

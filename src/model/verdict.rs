@@ -71,6 +71,11 @@ impl Verdicts {
             };
             Some((map.node_index(&super::fragment::decode(&line[1..]))?, verdict))
         });
-        Verdicts(marks.collect())
+        // Inserted one by one: collecting sorts first, and that sort costs the widget ~4 KB.
+        let mut verdicts = BTreeMap::new();
+        for (node, verdict) in marks {
+            verdicts.insert(node, verdict);
+        }
+        Verdicts(verdicts)
     }
 }

@@ -1,7 +1,9 @@
 //! What the reader has done to the map, as a value: `ViewState::apply(map, action)` returns the
 //! next state. The widget keeps one of these in a reducer; deep links serialise part of it.
 
+use super::exercise::{can_guess, Answers, Guess};
 use super::layout::rows_by_side;
+use super::marks::Marks;
 use super::search::Hits;
 use super::tree::{rows_where, visible_rows, Row};
 use super::types::{ArgumentMap, NodeIdx};
@@ -31,6 +33,11 @@ pub struct ViewState {
     pub mode: ViewMode,
     /// What the reader chose with the view switch, if anything; a link carries it.
     pub chosen_mode: Option<ViewMode>,
+    /// "Predict, then see": a claim's relation and side stay hidden until the reader guesses.
+    pub exercise: bool,
+    /// The reader's guesses (kept even while the exercise is off, so turning it on again
+    /// resumes it).
+    pub answers: Answers,
 }
 
 /// The two drawings of one state: the same rows, the same keys, the same current node.
@@ -114,6 +121,12 @@ pub enum Action {
     ShowAs(ViewMode),
     /// The reader chose a drawing with the view switch.
     Choose(ViewMode),
+    /// The host turns the exercise on or off.
+    SetExercise(bool),
+    /// The reader's guess on a node; the first one is kept.
+    Guess(NodeIdx, Guess),
+    /// A marks file the reader loaded: its verdicts and answers replace the reader's.
+    Restore(Marks),
 }
 
 impl ViewState {
@@ -133,7 +146,15 @@ impl ViewState {
             verdicts: Verdicts::default(),
             mode: ViewMode::Outline,
             chosen_mode: None,
+            exercise: false,
+            answers: Answers::default(),
         }
+    }
+
+    /// Whether `node`'s relation and side are hidden from the reader: the exercise asks about
+    /// it and it has no guess yet.
+    pub fn conceals(&self, map: &ArgumentMap, node: NodeIdx) -> bool {
+        self.exercise && can_guess(map, node) && !self.answers.0.contains_key(&node)
     }
 
     /// The level `ExpandToLevel` would give this view, if the view is exactly that (the levels
@@ -296,6 +317,14 @@ impl ViewState {
             Action::Choose(mode) => {
                 next.mode = mode;
                 next.chosen_mode = Some(mode);
+            }
+            Action::SetExercise(on) => next.exercise = on,
+            Action::Guess(n, guess) => {
+                next.answers.record(map, n, guess);
+            }
+            Action::Restore(marks) => {
+                next.verdicts = marks.verdicts;
+                next.answers = marks.answers;
             }
         }
         next

@@ -20,7 +20,7 @@ pub struct Widget {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Apply new options (`src`, `json`, `lang`, `tour`, `history`) without losing what can be
+    /// Apply new options (`src`, `json`, `lang`, `tour`, `history`, `exercise`) without losing what can be
     /// kept.
     pub fn update(&mut self, options: JsValue) {
         if let (Some(handle), Some(props)) = (self.handle.as_mut(), props_for(&self.host, &options, &self.remote)) {
@@ -82,6 +82,7 @@ fn props_for(host: &web_sys::Element, options: &JsValue, remote: &Remote) -> Opt
         presentation: Presentation {
             tour: flag(options, "tour").unwrap_or_else(|| host_flag(host, "tour")),
             history: flag(options, "history").unwrap_or_else(|| host_flag(host, "history")),
+            exercise: flag(options, "exercise").unwrap_or_else(|| host_flag(host, "exercise")),
             instance: instance.map(|i| format!("#{i}")).unwrap_or_default().into(),
             view: option(options, "view").or_else(|| host.get_attribute("view")).and_then(|v| ViewMode::parse(&v)),
             width: host.client_width(),
@@ -97,8 +98,9 @@ fn props_for(host: &web_sys::Element, options: &JsValue, remote: &Remote) -> Opt
 /// (keep the view in the URL), `instance` (tells apart several widgets of one map on a page, for
 /// storage; else the host element's id), `prefetched` (a `fetch(src)` promise already under
 /// way), and `css` (the stylesheet URL, which `argmap.js` fills in).
-/// `view` (`map`, `outline` or `auto`: the map where the widget is 600 px wide or more).
-/// `tour`, `history` and `view` may also be given as attributes of the host element.
+/// `view` (`map`, `outline` or `auto`: the map where the widget is 600 px wide or more),
+/// `exercise` (predict, then see: relations hidden until guessed).
+/// `tour`, `history`, `view` and `exercise` may also be given as attributes of the host element.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, options: JsValue) -> Result<Widget, JsValue> {
     let remote = Remote::default();

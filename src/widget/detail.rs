@@ -1,8 +1,9 @@
 use yew::prelude::*;
 
-use crate::model::{is_web_link, quote_link, Action, Kind, LinkRelation, NodeIdx, Verdict};
+use crate::model::{can_guess, is_web_link, quote_link, Action, Guess, Kind, LinkRelation, NodeIdx, Verdict};
 use crate::strings::{side_name, strings};
 
+use super::guess::GuessPanel;
 use super::state::MapRef;
 
 #[derive(Properties, PartialEq)]
@@ -13,6 +14,12 @@ pub struct DetailPanelProps {
     pub node: NodeIdx,
     /// The reader's verdict on it.
     pub verdict: Option<Verdict>,
+    /// The exercise hides its relation and side until the reader guesses.
+    #[prop_or_default]
+    pub concealed: bool,
+    /// With the exercise on, the reader's guess on it.
+    #[prop_or_default]
+    pub answer: Option<Guess>,
     pub on_action: Callback<Action>,
 }
 
@@ -110,8 +117,10 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                 { if *folded { "▴ " } else { "▾ " } }{ s.details }
             </button>
             <p class="am-detail-head">
-                <span class="am-side" data-side={node.side.as_str()}>{ side_name(map, node.side, lang) }</span>
-                if let Some(r) = node.relation.filter(|_| node.kind == Kind::Claim) {
+                if !props.concealed {
+                    <span class="am-side" data-side={node.side.as_str()}>{ side_name(map, node.side, lang) }</span>
+                }
+                if let Some(r) = node.relation.filter(|_| node.kind == Kind::Claim && !props.concealed) {
                     { " " }<span class="am-rel" data-relation={r.as_str()}>{ s.relation(r) }</span>
                 }
             </p>
@@ -120,10 +129,15 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
             if let Some(prompt) = &node.prompt {
                 <p class="am-prompt"><span class="am-label">{ s.for_discussion }</span>{ " " }{ prompt.get(lang) }</p>
             }
+            if (props.concealed || props.answer.is_some()) && can_guess(map, n) {
+                <GuessPanel key={node.id.clone()} map={map.clone()} lang={props.lang.clone()} node={n} answer={props.answer}
+                    on_action={props.on_action.clone()} />
+            }
             if !node.flags.is_empty() {
                 <ul class="am-flags">{ for node.flags.iter().map(|f| html! { <li data-flag={f.clone()}>{ s.flag(f) }</li> }) }</ul>
             }
-            if !node.evidence.is_empty() {
+            // Its citations name the article, which the reader is guessing.
+            if !node.evidence.is_empty() && !props.concealed {
                 <p class="am-label">{ s.in_their_words }</p>
                 { for evidence }
             }

@@ -1,5 +1,5 @@
 //! The host page's side of a mounted map: the events the widget sends it (`argmap:select`,
-//! `argmap:toggle`, `argmap:verdict` on the `<argument-map>` element, bubbling and composed, so
+//! `argmap:toggle`, `argmap:verdict`, `argmap:answer` on the `<argument-map>` element, bubbling and composed, so
 //! a listener on the document hears them too), and the `reveal(id)` it can call.
 
 use std::cell::RefCell;
@@ -8,7 +8,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::model::{Action, ArgumentMap, Verdict, ViewState};
+use crate::model::{check_guess, Action, ArgumentMap, Verdict, ViewState};
 use crate::MapRef;
 
 /// How JavaScript reaches the mounted map: filled in by `MapView` once it is up. Always equal,
@@ -88,7 +88,8 @@ fn verdict_word(v: Option<&Verdict>) -> JsValue {
 }
 
 /// What changed between two views, told to the host: a new current node, one node opened or
-/// closed by the reader (not the thousands of "Expand all"), a verdict set or cleared.
+/// closed by the reader (not the thousands of "Expand all"), a verdict set or cleared, one
+/// guess in the exercise (not the answers a loaded marks file brings).
 fn tell(host: &web_sys::Element, map: &ArgumentMap, before: &ViewState, after: &ViewState) {
     let id = |n: usize| JsValue::from_str(&map.nodes[n].id);
     if before.selected != after.selected {
@@ -106,6 +107,21 @@ fn tell(host: &web_sys::Element, map: &ArgumentMap, before: &ViewState, after: &
             told.push(n);
             send(host, "argmap:verdict", &detail(&[("node", id(n)), ("verdict", verdict_word(is))]));
         }
+    }
+    let mut guessed = after.answers.0.iter().filter(|(n, _)| !before.answers.0.contains_key(n));
+    if let (Some((&n, &guess)), None, true) = (guessed.next(), guessed.next(), after.answers.0.len() == before.answers.0.len() + 1) {
+        let source = guess.source.and_then(|s| map.sources.get(s)).map_or(JsValue::NULL, |s| JsValue::from_str(&s.id));
+        let correct = check_guess(map, n, guess).is_some_and(|c| c.correct());
+        send(
+            host,
+            "argmap:answer",
+            &detail(&[
+                ("node", id(n)),
+                ("guess", JsValue::from_str(guess.relation.as_str())),
+                ("source", source),
+                ("correct", JsValue::from_bool(correct)),
+            ]),
+        );
     }
 }
 

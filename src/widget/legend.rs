@@ -3,6 +3,7 @@ use yew::prelude::*;
 use crate::model::Action;
 use crate::strings::strings;
 
+use super::collision_table::CollisionTable;
 use super::state::MapRef;
 
 #[derive(Properties, PartialEq)]
@@ -48,6 +49,8 @@ pub fn Legend(props: &LegendProps) -> Html {
             <summary>{ s.articles }{ " (" }{ map.sources.len() }{ ")" }</summary>
             <p class="am-hint">{ s.lens_hint }</p>
             <ul>{ for items }</ul>
+            // Inside the list of sources: on a phone, no line of its own above the map.
+            <CollisionTable map={map.clone()} lang={props.lang.clone()} on_action={props.on_action.clone()} />
         </details>
     }
 }

@@ -40,6 +40,8 @@ pub struct Presentation {
     pub tour: bool,
     /// Keep the view in the page's URL (the standalone page; never an embed in someone's post).
     pub history: bool,
+    /// "Predict, then see": hide a claim's relation and side until the reader guesses.
+    pub exercise: bool,
     /// Tells apart several widgets showing the same map on one page, for storage (`#` + id).
     pub instance: AttrValue,
     /// The host's wish, `view="map|outline"`; `None` is `auto`: the map where there is room.

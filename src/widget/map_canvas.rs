@@ -12,11 +12,12 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::{
-    cross_links, estimated_card_size, layout, Action, Hits, Layout, LayoutOptions, NodeIdx, Relation, Row, Size, ViewState,
+    cross_links, estimated_card_size, layout, Action, Hits, Layout, LayoutOptions, NodeIdx, PictureLabel, PictureWords, Relation, Row,
+    Size, ViewState,
 };
 use crate::strings::strings;
 
-use super::row::{shows_open, TreeRow};
+use super::row::{hiding, shows_open, TreeRow};
 use super::state::MapRef;
 use super::tree_keys::tree_handlers;
 
@@ -173,6 +174,32 @@ fn zoom_at(camera: Camera, factor: f32, px: f32, py: f32) -> Camera {
     let zoom = (camera.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
     let k = zoom / camera.zoom;
     Camera { x: px - (px - camera.x) * k, y: py - (py - camera.y) * k, zoom }
+}
+
+/// The picture's words as the reader sees the map now: in the reader's language, and with what
+/// the exercise still hides hidden.
+struct AsShown<'a> {
+    map: &'a crate::model::ArgumentMap,
+    view: &'a ViewState,
+}
+
+impl PictureWords for AsShown<'_> {
+    fn label(&self, label: PictureLabel) -> String {
+        let s = strings(&self.view.lang);
+        match label {
+            PictureLabel::Caption(n) if self.conceals(n) => "?".to_owned(),
+            PictureLabel::Hidden(n) if self.view.exercise => {
+                let node = &self.map.nodes[n];
+                let (supporting, attacking, guessing) = hiding(self.map, self.view, n).children.unwrap_or_default();
+                s.hidden(node.children.len(), supporting, attacking, guessing)
+            }
+            _ => s.picture_label(self.map, label, &self.view.lang),
+        }
+    }
+
+    fn conceals(&self, node: NodeIdx) -> bool {
+        self.view.conceals(self.map, node)
+    }
 }
 
 #[component]
@@ -495,10 +522,10 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
         })
     };
     let save = |png: bool| {
-        let (map, rows, placed, lang) = (map.clone(), rows.clone(), placed.clone(), view.lang.clone());
+        let (map, rows, placed, view) = (map.clone(), rows.clone(), placed.clone(), view.clone());
         Callback::from(move |_: MouseEvent| {
-            let words = strings(&lang);
-            let picture = crate::model::picture(&map, &rows, &placed, &lang, &|label| words.picture_label(&map, label, &lang));
+            let words = AsShown { map: &map, view: &view };
+            let picture = crate::model::picture(&map, &rows, &placed, &view.lang, &words);
             if png {
                 super::picture_png::save_png(&picture, format!("{}.png", map.id));
             } else {
@@ -532,8 +559,11 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
     let selected = view.selected;
     let is_drawn = |i: usize| drawn.get(i).copied().unwrap_or(false);
     let wires = placed.connectors.iter().filter(|c| is_drawn(c.parent) || is_drawn(c.child)).map(|c| {
-        let relation = c.relation.map_or("answers", Relation::as_str);
-        let mark = match c.relation {
+        // The exercise: no +/− and no side's colour before the reader's guess.
+        let concealed = rows.get(c.child).is_some_and(|r| view.conceals(map, r.node));
+        let shown = c.relation.filter(|_| !concealed);
+        let relation = if concealed { "hidden" } else { c.relation.map_or("answers", Relation::as_str) };
+        let mark = match shown {
             Some(Relation::Supports) => "+",
             Some(Relation::Attacks) => "−",
             _ => "",
@@ -588,6 +618,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                                     verdict={view.verdicts.0.get(&node).copied()}
                                     card=true
                                     links_elsewhere={links.hidden.get(i).map_or(0, Vec::len)}
+                                    hiding={hiding(map, view, node)}
                                     on_action={props.on_action.clone()} />
                             }
                         }) }

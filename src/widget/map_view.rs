@@ -8,13 +8,14 @@ use crate::strings::{side_name, strings};
 use super::copy_outline::CopyOutline;
 use super::detail::DetailPanel;
 use super::hooks::{
-    saved_view, stored_verdicts, url_view, use_host_change, use_printing, use_stored_verdicts, use_view_in_session, use_view_in_url,
+    saved_view, stored_answers, stored_verdicts, url_view, use_host_change, use_printing, use_stored, use_view_in_session, use_view_in_url,
     use_width,
 };
 use super::host::{use_host_events, use_remote};
 use super::legend::Legend;
 use super::loader::Presentation;
 use super::map_canvas::MapCanvas;
+use super::marks_bar::MarksBar;
 use super::state::{MapRef, MapState};
 use super::toolbar::Toolbar;
 use super::tour_panel::TourPanel;
@@ -52,13 +53,17 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let shown = &props.presentation;
     let storage_key = format!("argmap/{}/verdicts{}", map.id, shown.instance);
     let view_key = format!("argmap/{}/view{}", map.id, shown.instance);
+    // Kept like verdicts: per map and instance, across visits.
+    let answers_key = format!("argmap/{}/answers{}", map.id, shown.instance);
     let state = use_reducer({
-        let (map, lang, tour, history, host_view, width) =
-            (map.clone(), props.lang.clone(), shown.tour, shown.history, shown.view, shown.width);
-        let (storage_key, view_key) = (storage_key.clone(), view_key.clone());
+        let (map, lang, tour, history, host_view, width, exercise) =
+            (map.clone(), props.lang.clone(), shown.tour, shown.history, shown.view, shown.width, shown.exercise);
+        let (storage_key, view_key, answers_key) = (storage_key.clone(), view_key.clone(), answers_key.clone());
         move || {
             let mut view = ViewState::new(&map, &lang);
             view.verdicts = stored_verdicts(&map, &storage_key);
+            view.answers = stored_answers(&map, &answers_key);
+            view.exercise = exercise;
             let saved = if history { url_view() } else { saved_view(&view_key) };
             if let Some(fragment) = saved {
                 view = view.apply(&map, Action::Fragment(fragment));
@@ -77,10 +82,11 @@ pub fn MapView(props: &MapViewProps) -> Html {
         (*use_memo((), move |_| Callback::from(move |action| dispatcher.dispatch(action)))).clone()
     };
 
-    use_host_change(props.lang.clone(), shown.tour, on_action.clone());
+    use_host_change(props.lang.clone(), shown.tour, shown.exercise, on_action.clone());
     use_remote(shown.remote.clone(), map.clone(), on_action.clone());
     use_host_events(shown.host.clone(), map.clone(), state.view.clone());
-    let kept = use_stored_verdicts(map.clone(), storage_key, state.view.verdicts.clone());
+    let kept = use_stored(storage_key, state.view.verdicts.to_storage(&map));
+    let kept = use_stored(answers_key, state.view.answers.to_storage(&map)) && kept;
     let fragment = state.view.to_fragment(&map);
     let printing = use_printing(fragment.clone(), on_action.clone());
     let keep = |wanted: bool| (wanted && !printing).then(|| fragment.clone());
@@ -141,10 +147,13 @@ pub fn MapView(props: &MapViewProps) -> Html {
             <Legend map={map.clone()} lang={lang.clone()} lens={view.lens} on_action={on_action.clone()} />
             <TourPanel map={map.clone()} lang={lang.clone()} step={view.tour} on_action={on_action.clone()} />
             <VerdictBar map={map.clone()} lang={lang.clone()} {tally} {kept} on_action={on_action.clone()} />
+            <MarksBar map={map.clone()} lang={lang.clone()} exercise={view.exercise} verdicts={view.verdicts.clone()}
+                answers={view.answers.clone()} on_action={on_action.clone()} />
             <div class="am-body">
                 <div class="am-drawing">{ drawing }</div>
                 <DetailPanel map={map.clone()} {lang} node={view.selected} verdict={view.verdicts.0.get(&view.selected).copied()}
-                    {on_action} />
+                    concealed={view.conceals(&map, view.selected)}
+                    answer={view.exercise.then(|| view.answers.0.get(&view.selected).copied()).flatten()} {on_action} />
             </div>
         </div>
     }

@@ -6,21 +6,25 @@
 //! - `loader`: `ArgMap`, which fetches or reads the map and shows it or its problems.
 //! - `map_view`: the reducer, the derived data, the layout of the panels; `hooks`: its side
 //!   effects (storage, URL, printing, host changes), one concern each.
-//! - the panels: `toolbar`, `legend`, `tour_panel`, `verdict_bar`, `detail`, `error_panel`;
+//! - the panels: `toolbar`, `legend`, `collision_table`, `tour_panel`, `verdict_bar`,
+//!   `marks_bar` (the exercise's score, marks as a file), `detail` (with `guess`), `error_panel`;
 //!   the two drawings of the tree, `map_canvas` (the map) and `tree` (the outline), with the
 //!   same `row`s and the same keys (`tree_keys`); `download` saves the map as a picture.
 
 mod api;
+mod collision_table;
 mod copy_outline;
 mod detail;
 mod download;
 mod error_panel;
+mod guess;
 mod hooks;
 mod host;
 mod legend;
 mod loader;
 mod map_canvas;
 mod map_view;
+mod marks_bar;
 mod picture_png;
 mod row;
 mod shadow;

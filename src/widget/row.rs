@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{children_shown, find, Action, ArgumentMap, Elsewhere, Field, Relation, Row, Verdict, ViewState};
+use crate::model::{children_shown, find, Action, ArgumentMap, Elsewhere, Field, NodeIdx, Relation, Row, Verdict, ViewState};
 use crate::strings::{language_name, side_name, strings};
 
 use super::state::MapRef;
@@ -27,7 +27,35 @@ pub struct TreeRowProps {
     /// On the map: how many of its links lead to a node not shown (the detail lists them).
     #[prop_or_default]
     pub links_elsewhere: usize,
+    /// What the exercise hides of this row.
+    #[prop_or_default]
+    pub hiding: Hiding,
     pub on_action: Callback<Action>,
+}
+
+/// What the exercise hides of a row: its own relation and side, and of its children which
+/// are still to guess (a closed row does not count those by relation).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Hiding {
+    pub concealed: bool,
+    /// With the exercise on: its children (supporting, attacking, still to guess).
+    pub children: Option<(usize, usize, usize)>,
+}
+
+pub fn hiding(map: &ArgumentMap, view: &ViewState, node: NodeIdx) -> Hiding {
+    if !view.exercise {
+        return Hiding::default();
+    }
+    let mut children = (0, 0, 0);
+    for &c in map.nodes.get(node).map_or(&[][..], |n| n.children.as_slice()) {
+        match map.nodes[c].relation {
+            _ if view.conceals(map, c) => children.2 += 1,
+            Some(Relation::Supports) => children.0 += 1,
+            Some(Relation::Attacks) => children.1 += 1,
+            _ => {}
+        }
+    }
+    Hiding { concealed: view.conceals(map, node), children: Some(children) }
 }
 
 /// Whether `rows[i]` shows as open, in either drawing: its children are shown. While searching
@@ -67,11 +95,22 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
     };
     let id = |part: &str| format!("am-{part}-{n}");
     let mut described_by: Vec<String> = Vec::with_capacity(5);
+    let concealed = props.hiding.concealed;
     let relation = node.shown_relation().map(|r| {
         described_by.push(id("r"));
+        if concealed {
+            // No +/− and no side: the reader guesses them in the detail panel.
+            return html! {
+                <span class="am-rel" id={id("r")} aria-hidden="true" data-relation="hidden" title={s.relation_hidden}>
+                    { "?" }<span class="am-sr">{ s.relation_hidden }</span>
+                </span>
+            };
+        }
         html! { <span class="am-rel" id={id("r")} aria-hidden="true" data-relation={r.as_str()}>{ s.relation(r) }</span> }
     });
-    described_by.push(id("s"));
+    if !concealed {
+        described_by.push(id("s"));
+    }
     let verdict = props.verdict.map(|v| {
         described_by.push(id("v"));
         let (mark, label) = if v == Verdict::Convinced { ("✓", s.convinced) } else { ("✗", s.not_convinced) };
@@ -83,9 +122,12 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
     });
     let hidden = (has_children && !props.expanded).then(|| {
         described_by.push(id("h"));
-        let supporting = map.count_children(n, Relation::Supports);
-        let attacking = map.count_children(n, Relation::Attacks);
-        html! { <span class="am-hidden" id={id("h")} aria-hidden="true">{ s.hidden(node.children.len(), supporting, attacking) }</span> }
+        let (supporting, attacking, guessing) = props
+            .hiding
+            .children
+            .unwrap_or_else(|| (map.count_children(n, Relation::Supports), map.count_children(n, Relation::Attacks), 0));
+        let text = s.hidden(node.children.len(), supporting, attacking, guessing);
+        html! { <span class="am-hidden" id={id("h")} aria-hidden="true">{ text }</span> }
     });
     let found = props.elsewhere.as_ref().map(|e| {
         described_by.push(id("f"));
@@ -106,13 +148,15 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
         described_by.push(id("l"));
         html! { <span class="am-links-badge" id={id("l")} aria-hidden="true">{ (s.links_elsewhere)(props.links_elsewhere) }</span> }
     });
-    let lens = props.lens.map(|hit| if hit { "hit" } else { "dim" });
+    // The lens would tell which article a hidden claim is from.
+    let lens = props.lens.filter(|_| !concealed).map(|hit| if hit { "hit" } else { "dim" });
+    let side = if concealed { "hidden" } else { node.side.as_str() };
     html! {
         <div role="treeitem"
             class={if props.card { "am-card" } else { "am-row" }}
             data-node-id={node.id.clone()}
             data-kind={node.kind.as_str()}
-            data-side={node.side.as_str()}
+            data-side={side}
             data-depth={props.row.level.min(16).to_string()}
             data-lens={lens}
             data-group-start={node.group_start.then_some("true")}
@@ -125,7 +169,9 @@ pub fn TreeRow(props: &TreeRowProps) -> Html {
             tabindex={if props.selected { "0" } else { "-1" }}
             {onclick}>
             { for relation }
-            <span class="am-side" id={id("s")} aria-hidden="true" data-side={node.side.as_str()}>{ side_name(map, node.side, &props.lang) }</span>
+            if !concealed {
+                <span class="am-side" id={id("s")} aria-hidden="true" data-side={side}>{ side_name(map, node.side, &props.lang) }</span>
+            }
             <span class="am-text">{ highlighted(node.text.get(&props.lang), props.query.as_ref()) }</span>
             { for verdict }
             { for hidden }

@@ -10,7 +10,7 @@ use crate::model::{Action, Hits, Row, ViewState};
 /// all of a 20,000-node map must not build 20,000 rows at once.
 const BATCH: usize = 200;
 
-use super::row::{shows_open, TreeRow};
+use super::row::{hiding, shows_open, TreeRow};
 use super::state::MapRef;
 use super::tree_keys::{focus_selected, tree_handlers};
 
@@ -114,6 +114,7 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
                         elsewhere={hits.elsewhere(node).cloned()}
                         {lens}
                         verdict={view.verdicts.0.get(&node).copied()}
+                        hiding={hiding(map, view, node)}
                         on_action={props.on_action.clone()} />
                 }
             }) }

@@ -1,18 +1,23 @@
 use yew::prelude::*;
 
 use super::storage;
-use crate::model::{ArgumentMap, Verdicts};
-use crate::MapRef;
+use crate::model::{Answers, ArgumentMap, Verdicts};
 
 /// The reader's marks as stored for this map, if any.
 pub fn stored_verdicts(map: &ArgumentMap, key: &str) -> Verdicts {
     storage::read(storage::local(), key).map(|text| Verdicts::from_storage(map, &text)).unwrap_or_default()
 }
 
-/// Keeps the reader's marks in the browser's storage; returns whether they are being kept (the
-/// storage may be refused at once, or fail later, when full).
+/// The reader's exercise answers as stored for this map, if any.
+pub fn stored_answers(map: &ArgumentMap, key: &str) -> Answers {
+    storage::read(storage::local(), key).map(|text| Answers::from_storage(map, &text)).unwrap_or_default()
+}
+
+/// Keeps what the reader made (marks, answers; `text` as stored) in the browser's storage;
+/// returns whether it is being kept (the storage may be refused at once, or fail later, when
+/// full).
 #[hook]
-pub fn use_stored_verdicts(map: MapRef, key: String, verdicts: Verdicts) -> bool {
+pub fn use_stored(key: String, text: String) -> bool {
     let kept = use_state(|| {
         let probe = "argmap/probe";
         storage::write(storage::local(), probe, "1") && storage::write(storage::local(), probe, "")
@@ -20,12 +25,12 @@ pub fn use_stored_verdicts(map: MapRef, key: String, verdicts: Verdicts) -> bool
     let first = use_mut_ref(|| true);
     {
         let kept = kept.clone();
-        use_effect_with(verdicts, move |verdicts| {
-            // The marks just read need no writing back.
+        use_effect_with(text, move |text| {
+            // What was just read needs no writing back.
             if std::mem::take(&mut *first.borrow_mut()) {
                 return;
             }
-            let written = storage::write(storage::local(), &key, &verdicts.to_storage(&map));
+            let written = storage::write(storage::local(), &key, text);
             if written != *kept {
                 kept.set(written);
             }
