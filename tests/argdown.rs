@@ -376,3 +376,22 @@ fn a_brace_in_a_title_opens_no_data() {
     assert_eq!(parent_of(&map, "c"), Some("A}x"));
     assert_eq!(parent_of(&map, "d"), Some("B{n"));
 }
+
+/// Issue #12: a bilingual title named the generated question in one language only (and, with
+/// `zh` listed first, put the English words under `zh`).
+#[test]
+fn a_title_in_several_languages_names_the_question_in_each() {
+    let trees = "\n\n[Ban]: Schools should ban phones.\n\n[Allow]: Schools should let pupils keep phones.";
+    for languages in ["[en, zh]", "[zh, en]"] {
+        let text = format!("===\ntitle: {{en: \"Phones in class\", zh: \"课堂上的手机\"}}\nlanguages: {languages}\n==={trees}");
+        let map = ok(&text);
+        let question = &map.nodes[map.root];
+        assert_eq!(question.kind, Kind::Question);
+        assert_eq!((question.text.get("en"), question.text.get("zh")), ("Phones in class", "课堂上的手机"), "{languages}");
+        assert_eq!((map.title.get("en"), map.title.get("zh")), ("Phones in class", "课堂上的手机"), "{languages}");
+    }
+    // A plain title is the question's text in the map's first language.
+    let map = ok(&format!("===\ntitle: 课堂上的手机\nlanguages: [zh, en]\n==={trees}"));
+    assert!(map.nodes[map.root].text.has("zh") && !map.nodes[map.root].text.has("en"));
+    assert_eq!(map.nodes[map.root].text.get("zh"), "课堂上的手机");
+}
