@@ -376,3 +376,101 @@ fn a_brace_in_a_title_opens_no_data() {
     assert_eq!(parent_of(&map, "c"), Some("A}x"));
     assert_eq!(parent_of(&map, "d"), Some("B{n"));
 }
+
+/// Issue #12: a bilingual title named the generated question in one language only (and, with
+/// `zh` listed first, put the English words under `zh`).
+#[test]
+fn a_title_in_several_languages_names_the_question_in_each() {
+    let trees = "\n\n[Ban]: Schools should ban phones.\n\n[Allow]: Schools should let pupils keep phones.";
+    for languages in ["[en, zh]", "[zh, en]"] {
+        let text = format!("===\ntitle: {{en: \"Phones in class\", zh: \"课堂上的手机\"}}\nlanguages: {languages}\n==={trees}");
+        let map = ok(&text);
+        let question = &map.nodes[map.root];
+        assert_eq!(question.kind, Kind::Question);
+        assert_eq!((question.text.get("en"), question.text.get("zh")), ("Phones in class", "课堂上的手机"), "{languages}");
+        assert_eq!((map.title.get("en"), map.title.get("zh")), ("Phones in class", "课堂上的手机"), "{languages}");
+    }
+    // A plain title is the question's text in the map's first language.
+    let map = ok(&format!("===\ntitle: 课堂上的手机\nlanguages: [zh, en]\n==={trees}"));
+    assert!(map.nodes[map.root].text.has("zh") && !map.nodes[map.root].text.has("en"));
+    assert_eq!(map.nodes[map.root].text.get("zh"), "课堂上的手机");
+}
+
+/// Issue #12: a statement right below a relation line, with no blank line, was joined to the
+/// relation's text and its data given to that member.
+#[test]
+fn a_statement_right_after_a_relation_line_is_a_new_tree_with_a_warning() {
+    let text = "===\ntitle: Phones in class?\nsides: {open: Allow, closed: Ban}\n===\n\n[Ban]: Schools should ban phones. {side: closed}\n  + <Distraction>: Phones pull attention away.\n[Allow]: Schools should let pupils keep phones. {side: open}\n  + <Tools>: Phones are calculators.\n<Noise>: Ringing phones disturb everyone.";
+    let imported = import_argdown(text);
+    let map = imported.map.as_ref().unwrap_or_else(|| panic!("{}", messages(&imported)));
+    assert_eq!(node(map, "Distraction").text.get("en"), "Phones pull attention away.");
+    assert_eq!(node(map, "Distraction").side, Side::Closed, "the data after [Allow] is not Distraction's");
+    let allow = node(map, "Allow");
+    assert_eq!((allow.kind, allow.side), (Kind::Position, Side::Open));
+    assert_eq!(allow.text.get("en"), "Schools should let pupils keep phones.");
+    assert_eq!(parent_of(map, "Allow"), parent_of(map, "Ban"));
+    assert_eq!(parent_of(map, "Tools"), Some("Allow"));
+    assert_eq!(node(map, "Noise").text.get("en"), "Ringing phones disturb everyone.");
+    assert_eq!(parent_of(map, "Noise"), Some(map.nodes[map.root].id.as_str()));
+    let blank_line: Vec<_> = imported.diagnostics.iter().filter(|d| d.message.contains("blank line before it")).collect();
+    assert_eq!(
+        blank_line.iter().map(|d| (d.severity, d.line, d.column)).collect::<Vec<_>>(),
+        [(Severity::Warning, 8, 1), (Severity::Warning, 10, 1)]
+    );
+    assert!(blank_line[0].message.contains("line 7"), "{}", blank_line[0]);
+    // Two titled statements on consecutive lines are two statements too.
+    let imported = import_argdown("[A]: First claim.\n[B]: Second claim.");
+    let map = imported.map.as_ref().unwrap_or_else(|| panic!("{}", messages(&imported)));
+    assert_eq!((node(map, "A").text.get("en"), node(map, "B").text.get("en")), ("First claim.", "Second claim."));
+    assert!(imported.diagnostics.iter().any(|d| (d.line, d.column) == (2, 1) && d.message.contains("blank line")));
+}
+
+#[test]
+fn an_unindented_plain_line_after_a_relation_goes_on_with_its_text_and_warns() {
+    // As in Argdown (a text runs until a blank line), but the author hears of it once.
+    let text = "[T]: Cars should go.\n  + [A]: They are loud\nand they are\ndangerous. {flags: [noise]}";
+    let imported = import_argdown(text);
+    let map = imported.map.as_ref().unwrap_or_else(|| panic!("{}", messages(&imported)));
+    assert_eq!(node(map, "A").text.get("en"), "They are loud and they are dangerous.");
+    assert_eq!(node(map, "A").flags, ["noise"]);
+    assert_eq!(map.nodes.len(), 2);
+    let w = warnings(text);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!((w[0].line, w[0].column), (3, 1));
+    assert!(w[0].message.contains("line 2") && w[0].message.contains("blank line"), "{}", w[0]);
+}
+
+#[test]
+fn continuation_lines_that_are_meant_keep_working_without_warnings() {
+    let text = "[T]: Cars should go,\nsays the council,\n#urban\n  + [A]: They are loud\n  and they are\n    dangerous.\n    - [B]: Electric cars\n    are quiet. {flags: [ev]}\n  - [C]: Buses are [loud](https://example.org) too.\n  [link](https://example.org/x) says so.";
+    let imported = import_argdown(text);
+    let map = imported.map.as_ref().unwrap_or_else(|| panic!("{}", messages(&imported)));
+    assert!(imported.diagnostics.is_empty(), "{}", messages(&imported));
+    assert_eq!(node(map, "T").text.get("en"), "Cars should go, says the council,");
+    assert_eq!(node(map, "T").flags, ["urban"]);
+    assert_eq!(node(map, "A").text.get("en"), "They are loud and they are dangerous.");
+    assert_eq!((node(map, "B").text.get("en"), parent_of(map, "B")), ("Electric cars are quiet.", Some("A")));
+    assert_eq!(node(map, "B").flags, ["ev"]);
+    assert_eq!(map.nodes.len(), 4);
+}
+
+#[test]
+fn a_title_with_no_relation_symbol_inside_a_tree_warns() {
+    let text = "[T]: Cars should go.\n  + [A]: They are loud.\n  [B]: Electric cars are quiet.";
+    let w = warnings(text);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!((w[0].line, w[0].column), (3, 3));
+    assert!(w[0].message.contains("relation symbol") && w[0].message.contains("line 2"), "{}", w[0]);
+}
+
+#[test]
+fn a_statement_right_after_a_premise_conclusion_structure_is_a_new_tree() {
+    let text =
+        "<Arg>: Phones help.\n\n(1) Phones hold a dictionary.\n(2) A dictionary helps.\n----\n(3) Phones help.\n[Next]: Another claim.";
+    let imported = import_argdown(text);
+    let map = imported.map.as_ref().unwrap_or_else(|| panic!("{}", messages(&imported)));
+    assert_eq!(node(map, "Next").text.get("en"), "Another claim.");
+    assert!(!node(map, "Arg").text.get("en").contains("Another"));
+    let w: Vec<_> = imported.diagnostics.iter().filter(|d| d.message.contains("blank line before it")).collect();
+    assert_eq!(w.iter().map(|d| (d.line, d.column)).collect::<Vec<_>>(), [(7, 1)]);
+}

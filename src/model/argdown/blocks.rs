@@ -1,8 +1,10 @@
 //! Stage 2: lines -> blocks. Blank lines separate top-level blocks: headings, relation trees
 //! (a statement or argument, then indented lines starting with a relation symbol, nested by
 //! indentation) and premise–conclusion structures (`(1) …`, `----`, `(2) …`). A line with no
-//! symbol goes on with the text above it. The indentation stack is a `Vec`: 5,000 levels are
-//! as safe as one.
+//! symbol goes on with the text above it, as in Argdown, except one that begins with a title
+//! at the block's own indentation: Argdown never reads a title as text, so that line starts a
+//! new block (with a warning, since Argdown itself wants a blank line there). The indentation
+//! stack is a `Vec`: 5,000 levels are as safe as one.
 
 use super::lines::Line;
 use crate::model::diagnostic::Diagnostic;
@@ -150,6 +152,32 @@ fn list_marker(text: &[char]) -> Option<usize> {
     (digits > 0 && text.get(digits) == Some(&'.') && text.get(digits + 1).is_some_and(|c| c.is_whitespace())).then_some(digits + 1)
 }
 
+/// Whether the text begins with a title, `[T]` or `<T>` (with or without `: text`): Argdown
+/// never reads one as the middle of a text, only as the start of a statement or argument.
+fn starts_with_title(text: &[char]) -> bool {
+    let close = match text.first() {
+        Some('[') => ']',
+        Some('<') => '>',
+        _ => return false,
+    };
+    match text.iter().skip(1).position(|&c| c == close) {
+        // `[text](url)` is a link, and `[]` or `<>` no title.
+        Some(end) => end > 0 && !(close == ']' && text.get(end + 2) == Some(&'(')),
+        None => false,
+    }
+}
+
+/// The warning for a block that follows the one above with no blank line between them.
+fn unseparated(line: &Line, after: usize) -> Diagnostic {
+    Diagnostic::warning(
+        line.number,
+        line.column,
+        format!(
+            "a new statement or argument with no blank line before it: read as a new tree, not as more text of line {after}; put a blank line before it (Argdown's own tools need one)"
+        ),
+    )
+}
+
 fn node_from(line: &Line, skip: usize, symbol: Option<Symbol>, parent: Parent) -> TreeNode {
     let mut chars = line.chars();
     let skip = skip.min(chars.len());
@@ -239,6 +267,8 @@ fn tree(lines: &[Line], items: &mut Vec<Item>, diagnostics: &mut Vec<Diagnostic>
     // (indentation, node) of the members a deeper line may relate to.
     let mut stack: Vec<(usize, usize)> = vec![(root_indent, 0)];
     let mut taken = 1;
+    // The member (by count of nodes) whose continuation was already warned about: once is enough.
+    let mut warned_member = None;
     for line in &lines[1..] {
         if in_data(&nodes) {
             taken += 1;
@@ -253,7 +283,32 @@ fn tree(lines: &[Line], items: &mut Vec<Item>, diagnostics: &mut Vec<Diagnostic>
         if in_list && line.indent == root_indent && list_marker(&line.text).is_some() {
             break;
         }
+        let plain = relation_symbol(&line.text).is_none() && !is_inference(&line.text);
+        let after = nodes.last().map_or(first.number, |n| n.line);
+        if plain && line.indent <= root_indent && starts_with_title(&line.text) {
+            // Argdown reads no title inside a text: a new statement is meant, its blank line missed.
+            diagnostics.push(unseparated(line, after));
+            break;
+        }
         taken += 1;
+        // Only below a relation line: a top member's own text may run over many lines.
+        let doubtful = if !plain || nodes.len() < 2 || warned_member == Some(nodes.len()) {
+            None
+        } else if line.indent <= root_indent {
+            Some(format!(
+                "this line is not indented below the tree's first line and has no relation symbol, so, as in Argdown, it goes on with the text (and data) of line {after}; if it is a new statement, put a blank line before it"
+            ))
+        } else if starts_with_title(&line.text) {
+            Some(format!(
+                "this line begins with a title but has no relation symbol, so it is read as more text of line {after}; put a relation symbol (+, -) before the title, or a blank line before a new statement"
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = doubtful {
+            diagnostics.push(Diagnostic::warning(line.number, line.column, message));
+            warned_member = Some(nodes.len());
+        }
         if let Some((symbol, len)) = relation_symbol(&line.text) {
             while stack.len() > 1 && stack.last().is_some_and(|&(indent, _)| indent >= line.indent) {
                 stack.pop();
@@ -295,6 +350,11 @@ fn pcs(lines: &[Line], items: &mut Vec<Item>, diagnostics: &mut Vec<Diagnostic>)
     let base = lines[0].indent;
     for line in lines {
         if heading_level(line).is_some() {
+            break;
+        }
+        if !in_data(&nodes) && !in_expanded && line.indent <= base && starts_with_title(&line.text) {
+            let after = nodes.last().map_or(lines[0].number, |n| n.line);
+            diagnostics.push(unseparated(line, after));
             break;
         }
         taken += 1;

@@ -415,9 +415,6 @@ fn tree(
     section_edges.retain(|e| !empty[e.child]);
     free.sort_by_key(|&i| g.entities[i].first_at);
 
-    let title_text = front.get("title").and_then(|t| {
-        t.as_str().map(str::to_owned).or_else(|| t.as_object().and_then(|o| o.values().next()).and_then(Value::as_str).map(str::to_owned))
-    });
     let synthetic = free.len() != 1;
     // Entities, plus the synthetic root at index n when there is one.
     let total = n + usize::from(synthetic);
@@ -441,7 +438,7 @@ fn tree(
     let mut order: Vec<usize> = Vec::with_capacity(total);
     let mut kinds: Vec<Kind> = vec![Kind::Claim; total];
     let mut cross: Vec<usize> = Vec::new(); // edge indices that became links
-    let root_text = if synthetic { title_text.clone().unwrap_or_default() } else { text_of(&g.entities[root]) };
+    let root_text = if synthetic { String::new() } else { text_of(&g.entities[root]) };
     kinds[root] = if synthetic {
         Kind::Question
     } else {
@@ -550,6 +547,20 @@ fn tree(
     }
     front.remove("lang");
 
+    let title = match front.get("title") {
+        Some(t) => t.clone(),
+        None => {
+            let t = if !synthetic { Some(root_text.clone()) } else { headings_title(&g, &free) };
+            match t.filter(|t| !t.is_empty()) {
+                Some(t) => json!(t),
+                None => {
+                    diagnostics.push(Diagnostic::warning(1, 1, "no title: give one in front matter (=== title: … ===)"));
+                    json!("Untitled")
+                }
+            }
+        }
+    };
+
     let mut positions = Positions { fields, ..Positions::default() };
     let mut nodes: Vec<Value> = Vec::with_capacity(total);
     // Document order (first appearance), so the file reads like the text.
@@ -580,7 +591,9 @@ fn tree(
             (i < n).then(|| g.entities[i].data.get("kind").filter(|_| kind_of(&g.entities[i].data).is_none()).cloned()).flatten();
         node.insert("kind".into(), wrong_kind.unwrap_or_else(|| json!(kinds[i].as_str())));
         if i == n {
-            node.insert("text".into(), json!({ first_lang.clone(): root_text.clone() }));
+            // The question is the title, in every language the title is given in.
+            let text = if title.is_object() { title.clone() } else { json!({ first_lang.clone(): title }) };
+            node.insert("text".into(), text);
             positions.nodes.push(((1, 1), "the map's question (its title)".to_owned()));
             nodes.push(Value::Object(node));
             continue;
@@ -636,7 +649,6 @@ fn tree(
             link: e.link.clone(),
         })
         .collect();
-    let heading_title = headings_title(&g, &free);
     link_specs.extend(g.links);
     link_specs.sort_by_key(|l| l.at);
     let mut seen_links: std::collections::HashSet<(usize, usize, String)> = std::collections::HashSet::new();
@@ -680,24 +692,6 @@ fn tree(
         links.push(Value::Object(link));
     }
 
-    let title = match front.get("title") {
-        Some(t) => t.clone(),
-        None => {
-            let t = if !synthetic { Some(root_text.clone()) } else { heading_title };
-            match t.filter(|t| !t.is_empty()) {
-                Some(t) => json!(t),
-                None => {
-                    diagnostics.push(Diagnostic::warning(1, 1, "no title: give one in front matter (=== title: … ===)"));
-                    json!("Untitled")
-                }
-            }
-        }
-    };
-    if synthetic && root_text.is_empty() {
-        if let Some(Value::Object(root)) = nodes.first_mut() {
-            root.insert("text".into(), title.clone());
-        }
-    }
     let map_id = front.get("id").cloned().unwrap_or_else(|| {
         json!(slug(title.as_str().or_else(|| title.as_object().and_then(|o| o.values().next()).and_then(Value::as_str)).unwrap_or("map")))
     });
