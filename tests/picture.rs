@@ -141,3 +141,36 @@ fn a_card_too_short_for_its_caption_keeps_its_whole_claim() {
         "no caption squeezed in"
     );
 }
+
+/// Words for a reader doing the exercise who has guessed nothing yet.
+struct Guessing<'a>(&'a ArgumentMap);
+
+impl PictureWords for Guessing<'_> {
+    fn label(&self, label: PictureLabel) -> String {
+        match label {
+            PictureLabel::Caption(n) if self.conceals(n) => "?".into(),
+            _ => strings("en").picture_label(self.0, label, "en"),
+        }
+    }
+    fn conceals(&self, node: NodeIdx) -> bool {
+        self.0.nodes[node].shown_relation().is_some()
+    }
+}
+
+#[test]
+fn what_the_exercise_hides_stays_off_the_picture() {
+    let map = load(FLAGSHIP).unwrap();
+    let view = ViewState::new(&map, "en").apply(&map, Action::ExpandToLevel(4)).apply(&map, Action::ShowAs(ViewMode::Map));
+    let rows = view.rows(&map);
+    let sizes = vec![Size { width: 240.0, height: 120.0 }; rows.len()];
+    let laid = layout(&map, &rows, &sizes, &LayoutOptions::default());
+    let drawn = picture(&map, &rows, &laid, "en", &Guessing(&map));
+    let concealed = rows.iter().filter(|r| map.nodes[r.node].shown_relation().is_some()).count();
+    assert!(concealed > 0);
+    let marks = drawn.shapes.iter().filter(|s| matches!(s, Shape::Text { text, .. } if text == "+" || text == "−")).count();
+    assert_eq!(marks, 0, "no + or − on a connector still to guess");
+    let neutral = drawn.shapes.iter().filter(|s| matches!(s, Shape::Card { ink, .. } if *ink == "#59636e")).count();
+    assert!(neutral >= concealed, "a claim still to guess has no side colour");
+    let svg = drawn.to_svg();
+    assert!(!svg.contains("Supports · ") && !svg.contains("Attacks · "), "nor a relation in words");
+}
