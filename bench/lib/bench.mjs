@@ -168,13 +168,13 @@ async function run(browser, base, tool, size, info, first) {
   return result;
 }
 
-async function loadInWasm(browser, base, size) {
+async function loadInWasm(browser, base, size, serde = false) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${base}/bench/load.html`);
   const { nodes, samples } = await page.evaluate(
-    ([url, runs]) => window.__timeLoad(url, runs),
-    [`/maps/argmap-${size}.json`, size >= 20000 ? 15 : 25],
+    ([url, runs, serde]) => window.__timeLoad(url, runs, serde),
+    [`/maps/argmap-${size}.json`, size >= 20000 ? 15 : 25, serde],
   );
   await context.close();
   if (nodes !== size) throw new Error(`load() in wasm returned ${nodes} for the ${size}-node map`);
@@ -255,6 +255,10 @@ async function main() {
     results.loadInWasm = {};
     if (existsSync(join(WORK, 'wasm-load', 'argmap_wasm_load_bg.wasm'))) {
       for (const size of SIZES_RUN) results.loadInWasm[size] = await loadInWasm(browser, base, size);
+    }
+    results.loadInWasmSerde = {};
+    if (existsSync(join(WORK, 'wasm-load', 'argmap_wasm_load_bg.wasm'))) {
+      for (const size of SIZES_RUN) results.loadInWasmSerde[size] = await loadInWasm(browser, base, size, true);
     }
     results.layoutInWasm = {};
     if (existsSync(join(WORK, 'wasm-load', 'argmap_wasm_load_bg.wasm'))) {
@@ -470,14 +474,14 @@ function report(r) {
     lines.push(`| ${size.toLocaleString('en')} | after expand-all | ${mb(a.jsHeapAfterExpandAll)} | ${mb(a.wasmAfterExpandAll)} | ${mb(m.jsHeapAfterExpandAll)} | ${n(a.domNodesAfterExpandAll)} | ${n(m.domNodesAfterExpandAll)} |`);
   }
   lines.push('');
-  lines.push('**Loading + validating** a map (`argmap::model::load`), ms');
+  lines.push('**Loading + validating** a map, ms: in wasm as the widget does it (`JSON.parse`, then the model\'s decoder), in wasm with serde_json (`argmap::model::load`, what the widget no longer ships), and natively');
   lines.push('');
-  lines.push('| nodes | map size | in wasm (Chromium) | native (`--release`) | of which JSON parse, native |');
-  lines.push('|---:|---:|---:|---:|---:|');
+  lines.push('| nodes | map size | in wasm, JSON.parse (the widget) | in wasm, serde_json | native (`--release`) | of which JSON parse, native |');
+  lines.push('|---:|---:|---:|---:|---:|---:|');
   for (const size of r.sizes) {
     const nat = r.loadNative?.find((x) => x.nodes === size);
     const kb = nat ? `${Math.round(nat.bytes / 1024).toLocaleString('en')} KB` : '';
-    lines.push(`| ${size.toLocaleString('en')} | ${kb} | ${ms(r.loadInWasm?.[size])} | ${nat ? ms(nat.load_ms) : 'n/a'} | ${nat ? round(nat.parse_ms.median) : 'n/a'} |`);
+    lines.push(`| ${size.toLocaleString('en')} | ${kb} | ${ms(r.loadInWasm?.[size])} | ${ms(r.loadInWasmSerde?.[size])} | ${nat ? ms(nat.load_ms) : 'n/a'} | ${nat ? round(nat.parse_ms.median) : 'n/a'} |`);
   }
   lines.push('');
   lines.push('**Laying out the map view**, every node shown (`argmap::model::layout`, in wasm in Chromium), ms');
