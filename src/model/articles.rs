@@ -22,7 +22,7 @@ pub fn node_sources(map: &ArgumentMap, node: NodeIdx) -> Vec<usize> {
         }
     }
     if !cited.is_empty() {
-        cited.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
+        super::order::sort_by_rank(&mut cited, |&(_, count)| u64::MAX - count as u64);
         return cited.into_iter().map(|(s, _)| s).collect();
     }
     named_source(map, node).into_iter().collect()

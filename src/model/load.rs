@@ -10,6 +10,7 @@ use std::collections::{HashMap, VecDeque};
 
 use serde_json::Value;
 
+use super::order::sort_by_rank;
 use super::problem::{JsonType, Problem, ProblemKind};
 use super::text::is_web_link;
 use super::text::Text;
@@ -288,7 +289,7 @@ impl Decoder {
         };
         // The map's languages first, in its order, so that fallback goes to its first language.
         let rank = |lang: &str| self.languages.iter().position(|l| l == lang).unwrap_or(usize::MAX);
-        entries.sort_by_key(|(lang, _)| rank(lang));
+        sort_by_rank(&mut entries, |(lang, _)| rank(lang) as u64);
         (!entries.is_empty()).then_some(Text(entries))
     }
 
@@ -648,7 +649,7 @@ fn derive_tree(nodes: &mut [Node], root: NodeIdx) -> Vec<bool> {
             queue.push_back(c);
         }
         // Display order: answers, then supports, then attacks; file order within each group.
-        children.sort_by_key(|&c| nodes[c].relation);
+        sort_by_rank(&mut children, |&c| nodes.get(c).and_then(|n| n.relation).map_or(0, |r| 1 + r as u64));
         for pair in children.windows(2) {
             nodes[pair[1]].group_start = nodes[pair[0]].relation != nodes[pair[1]].relation;
         }

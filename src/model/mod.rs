@@ -14,6 +14,7 @@ mod layout;
 mod load;
 mod markdown_outline;
 mod marks;
+mod order;
 mod picture;
 mod problem;
 mod quote_link;
