@@ -15,3 +15,8 @@ pub use map_ref::MapRef;
 
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod widget;
+
+// Single-threaded wasm (no atomics), as the widget is built.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

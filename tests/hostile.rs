@@ -9,6 +9,14 @@ use argmap::model::*;
 use serde_json::{json, Value};
 
 /// A small valid map that uses every field of the format at least once.
+/// Every case goes through both readers, serde_json's (the command line) and the model's own
+/// (`load_compact`, the widget's): they must give the same map or the same problems.
+fn load(text: &str) -> Result<ArgumentMap, Vec<Problem>> {
+    let serde = argmap::model::load(text);
+    assert_eq!(serde, argmap::model::load_compact(text), "the two readers disagree on {:.200}", text);
+    serde
+}
+
 fn full() -> Value {
     json!({
         "format": "argmap/1", "id": "h", "title": {"zh": "题", "en": "T"}, "summary": {"en": "S"},

@@ -8,6 +8,14 @@ use serde_json::{json, Value};
 const SAMPLE: &str = include_str!("../www/maps/sample.json");
 
 /// A small valid map to mutate: q <- p (open) <- c1 (supports) <- c2 (attacks).
+/// Every case goes through both readers, serde_json's (the command line) and the model's own
+/// (`load_compact`, the widget's): they must give the same map or the same problems.
+fn load(text: &str) -> Result<ArgumentMap, Vec<Problem>> {
+    let serde = argmap::model::load(text);
+    assert_eq!(serde, argmap::model::load_compact(text), "the two readers disagree on {:.200}", text);
+    serde
+}
+
 fn base() -> Value {
     json!({
         "format": "argmap/1", "id": "t", "title": {"en": "T", "zh": "题"}, "languages": ["zh", "en"],

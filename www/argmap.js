@@ -16,19 +16,21 @@
 //
 // No eval, no inline script or style: works under
 //   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
-import init, { mount as mountWidget } from './pkg/argmap.js';
-
-// Written as `new URL('./file', import.meta.url)` literally, so that bundlers (Vite, webpack,
-// Parcel) see both files and copy them next to the bundle.
+// Written as `new URL('./file', import.meta.url)` and `import('./file')` literally, so that
+// bundlers (Vite, webpack, Parcel) see every file and copy them next to the bundle.
 const css = new URL('./argmap.css', import.meta.url).href;
 let ready;
 // One load for every element on the page; a failed one (the network dropped) is forgotten, so
-// the next element, or the next change, tries again.
+// the next element, or the next change, tries again. The glue module is imported here, not at
+// the top: this module then runs at once, so the element is defined and each map's fetch
+// starts while the glue and the wasm are still on their way. Resolves with the glue's `mount`.
 const start = () =>
-  (ready ??= init({ module_or_path: new URL('./pkg/argmap_bg.wasm', import.meta.url) }).catch((error) => {
-    ready = undefined;
-    throw error;
-  }));
+  (ready ??= import('./pkg/argmap.js')
+    .then((glue) => glue.default({ module_or_path: new URL('./pkg/argmap_bg.wasm', import.meta.url) }).then(() => glue.mount))
+    .catch((error) => {
+      ready = undefined;
+      throw error;
+    }));
 // A page that loads this module shows a map: fetch and compile the widget now, not when the
 // first element asks for it.
 start().catch(() => {});
@@ -52,7 +54,7 @@ function prefetch(options) {
  */
 export async function mount(element, options = {}) {
   const prefetched = prefetch(options);
-  await start();
+  const mountWidget = await start();
   return mountWidget(element, { css, prefetched, ...options });
 }
 
@@ -208,7 +210,7 @@ class ArgumentMapElement extends HTMLElement {
     let tried = options;
     const prefetched = prefetch(options);
     try {
-      await start();
+      const mountWidget = await start();
       // The attributes as they are now, not as they were when loading began.
       tried = optionsOf(this, this.#instance);
       if (this.isConnected && (tried.src || tried.json)) {

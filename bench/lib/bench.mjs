@@ -5,7 +5,7 @@
 //   node bench/lib/bench.mjs [--runs 5] [--sizes 100,1000,5000,20000] [--no-readme]
 
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
-import { gzipSync, constants as zlib } from 'node:zlib';
+import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { cpus, totalmem, release } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -29,9 +29,18 @@ const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const STEP_TIMEOUT = 240_000;
 const FRAME = 1000 / 60;
-// argmap on its standalone page (dist/index.html, which keeps the view in the URL: `history`),
-// argmap embedded as README.md shows (no `history`), and Markmap.
-const TOOLS = ['argmap', 'argmap-embed', 'markmap'];
+// argmap on its standalone page (dist/index.html, which keeps the view in the URL: `history`)
+// and embedded as README.md shows (no `history`), each in both of its views: the map (`argmap`,
+// `argmap-embed`: what Markmap's map is compared with) and the outline; and Markmap.
+const TOOLS = ['argmap', 'argmap-embed', 'argmap-outline', 'argmap-embed-outline', 'markmap'];
+const ARGMAPS = TOOLS.filter((t) => t !== 'markmap');
+const LABEL = {
+  argmap: 'map, page',
+  'argmap-embed': 'map, embedded',
+  'argmap-outline': 'outline, page',
+  'argmap-embed-outline': 'outline, embedded',
+  markmap: 'Markmap',
+};
 
 // ---------------------------------------------------------------- helpers
 
@@ -43,6 +52,8 @@ const stat = (xs) => {
   return { median, min: v[0], max: v[v.length - 1], n: v.length };
 };
 const gz = (buf) => gzipSync(buf, { level: zlib.Z_BEST_COMPRESSION }).length;
+// Brotli at its highest quality, as hosts precompress static files (Node's own zlib has it).
+const br = (buf) => brotliCompressSync(buf, { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length;
 const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
 const log = (...a) => console.error('bench:', ...a);
 
@@ -91,13 +102,16 @@ async function run(browser, base, tool, size, info, first) {
     page.on('response', async (response) => {
       try {
         const body = await response.body();
-        assets.push({ url: new URL(response.url()).pathname, raw: body.length, gzip: gz(body) });
+        assets.push({ url: new URL(response.url()).pathname, raw: body.length, gzip: gz(body), brotli: br(body) });
       } catch { /* redirects have no body */ }
     });
   }
+  const query = `map=/maps/argmap-${size}.json&expect=${info.initialVisible}`;
   const url = {
-    argmap: `${base}/argmap/index.html?map=/maps/argmap-${size}.json&expect=${info.initialVisible}`,
-    'argmap-embed': `${base}/bench/argmap-embed.html?map=/maps/argmap-${size}.json&expect=${info.initialVisible}`,
+    argmap: `${base}/argmap/index.html?${query}&view=map`,
+    'argmap-embed': `${base}/bench/argmap-embed.html?${query}&view=map`,
+    'argmap-outline': `${base}/argmap/index.html?${query}&view=outline`,
+    'argmap-embed-outline': `${base}/bench/argmap-embed.html?${query}&view=outline`,
     markmap: `${base}/bench/markmap.html?map=/maps/markmap-${size}.json&expect=${info.initialVisible}`,
   }[tool];
   const result = { tool, size };
@@ -168,13 +182,13 @@ async function run(browser, base, tool, size, info, first) {
   return result;
 }
 
-async function loadInWasm(browser, base, size) {
+async function loadInWasm(browser, base, size, serde = false) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${base}/bench/load.html`);
   const { nodes, samples } = await page.evaluate(
-    ([url, runs]) => window.__timeLoad(url, runs),
-    [`/maps/argmap-${size}.json`, size >= 20000 ? 15 : 25],
+    ([url, runs, serde]) => window.__timeLoad(url, runs, serde),
+    [`/maps/argmap-${size}.json`, size >= 20000 ? 15 : 25, serde],
   );
   await context.close();
   if (nodes !== size) throw new Error(`load() in wasm returned ${nodes} for the ${size}-node map`);
@@ -244,7 +258,7 @@ async function main() {
     for (const size of SIZES_RUN) {
       for (let i = 0; i < RUNS; i++) {
         // Rotate which tool goes first, so none always gets the warmer machine.
-        for (const tool of TOOLS.slice(i % 3).concat(TOOLS.slice(0, i % 3))) {
+        for (const tool of TOOLS.slice(i % TOOLS.length).concat(TOOLS.slice(0, i % TOOLS.length))) {
           const r = await run(browser, base, tool, size, infos[size], i === 0);
           r.run = i;
           results.raw.push(r);
@@ -255,6 +269,10 @@ async function main() {
     results.loadInWasm = {};
     if (existsSync(join(WORK, 'wasm-load', 'argmap_wasm_load_bg.wasm'))) {
       for (const size of SIZES_RUN) results.loadInWasm[size] = await loadInWasm(browser, base, size);
+    }
+    results.loadInWasmSerde = {};
+    if (existsSync(join(WORK, 'wasm-load', 'argmap_wasm_load_bg.wasm'))) {
+      for (const size of SIZES_RUN) results.loadInWasmSerde[size] = await loadInWasm(browser, base, size, true);
     }
     results.layoutInWasm = {};
     if (existsSync(join(WORK, 'wasm-load', 'argmap_wasm_load_bg.wasm'))) {
@@ -305,10 +323,8 @@ async function main() {
     const firstRun = results.raw.find((r) => r.tool === tool && r.assets);
     const list = (firstRun?.assets ?? []).map((a) => ({ ...a, kind: classify(tool, a.url) }));
     const widget = list.filter((a) => a.kind === 'widget');
-    assets[tool] = {
-      files: list,
-      widget: { raw: widget.reduce((s, a) => s + a.raw, 0), gzip: widget.reduce((s, a) => s + a.gzip, 0) },
-    };
+    const sum = (k) => widget.reduce((s, a) => s + a[k], 0);
+    assets[tool] = { files: list, widget: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') } };
   }
   results.summary = summary;
   results.assets = assets;
@@ -353,18 +369,34 @@ function targets(r) {
   };
   const ag = r.assets.argmap.widget.gzip;
   const mg = r.assets.markmap.widget.gzip;
-  add('shipped script+wasm+CSS, gzip ≤ 0.75 × Markmap', 'B', 0.75 * mg, ag, undefined, `Markmap ${fmt(mg, 'B')}: ${round(ag / mg, 2)}×`);
-  const vs = (size, key, factor, label) => {
+  const ab = r.assets.argmap.widget.brotli;
+  const mb = r.assets.markmap.widget.brotli;
+  add('shipped script+wasm+CSS, gzip ≤ 1.0 × Markmap', 'B', mg, ag, undefined, `Markmap ${fmt(mg, 'B')}: ${round(ag / mg, 2)}×; brotli ${fmt(ab, 'B')} vs ${fmt(mb, 'B')}: ${round(ab / mb, 2)}×`);
+  const vs = (size, key, factor, label, [page, embed] = ['argmap', 'argmap-embed']) => {
     const m = med(size, 'markmap', key);
-    const a = med(size, 'argmap', key);
-    const e = med(size, 'argmap-embed', key);
+    const a = med(size, page, key);
+    const e = med(size, embed, key);
     add(label, 'ms', m == null ? null : factor * m, a, e, `Markmap ${fmt(m, 'ms')}: ${round(a / m, 2)}× and ${round(e / m, 2)}×`);
   };
-  if (s[1000]) vs(1000, 'firstPaint', 0.75, 'first painted map at 1,000 nodes ≤ 0.75 × Markmap');
-  for (const size of [5000, 20000]) {
-    if (s[size]) add(`one-node expand painted ≤ 16.7 ms at ${size.toLocaleString('en')} nodes`, 'ms', FRAME, med(size, 'argmap', 'expandOne'), med(size, 'argmap-embed', 'expandOne'));
+  for (const size of [100, 1000, 5000]) {
+    if (s[size]) vs(size, 'firstPaint', 1, `first painted map at ${size.toLocaleString('en')} nodes ≤ 1.0 × Markmap (the map view)`);
   }
-  if (s[5000]) vs(5000, 'expandAll', 0.25, 'expand-all at 5,000 nodes ≤ 0.25 × Markmap');
+  const heap = (tool, size) => (med(size, tool, 'jsHeapAfterLoad') ?? 0) + (med(size, tool, 'wasmAfterLoad') ?? 0);
+  if (s[5000]) {
+    add('JS heap + wasm memory after load at 5,000 nodes ≤ 1.0 × Markmap\'s JS heap', 'B', heap('markmap', 5000), heap('argmap', 5000), heap('argmap-embed', 5000),
+      `outline view: page ${fmt(heap('argmap-outline', 5000), 'B')}, embedded ${fmt(heap('argmap-embed-outline', 5000), 'B')}`);
+  }
+  const OUTLINE = ['argmap-outline', 'argmap-embed-outline'];
+  for (const size of [5000, 20000]) {
+    if (!s[size]) continue;
+    const at = size.toLocaleString('en');
+    add(`one-node expand painted ≤ 16.7 ms at ${at} nodes, map view`, 'ms', FRAME, med(size, 'argmap', 'expandOne'), med(size, 'argmap-embed', 'expandOne'));
+    add(`one-node expand painted ≤ 16.7 ms at ${at} nodes, outline view`, 'ms', FRAME, med(size, OUTLINE[0], 'expandOne'), med(size, OUTLINE[1], 'expandOne'));
+  }
+  if (s[5000]) {
+    vs(5000, 'expandAll', 0.25, 'expand-all at 5,000 nodes ≤ 0.25 × Markmap, map view');
+    vs(5000, 'expandAll', 0.25, 'expand-all at 5,000 nodes ≤ 0.25 × Markmap, outline view', OUTLINE);
+  }
   if (s[20000]) {
     const usable = (tool) => {
       const fp = med(20000, tool, 'firstPaint');
@@ -404,54 +436,61 @@ function report(r) {
   lines.push('');
   lines.push('**Shipped bytes** (everything the page fetches except the map data; argmap: the standalone page of `dist/`, Markmap: d3 + markmap-view)');
   lines.push('');
-  lines.push('| tool | asset | kind | raw | gzip -9 |');
-  lines.push('|---|---|---|---:|---:|');
+  lines.push('| tool | asset | kind | raw | gzip -9 | brotli -q 11 |');
+  lines.push('|---|---|---|---:|---:|---:|');
+  const b = (x) => (x == null ? 'n/a' : x.toLocaleString('en'));
   for (const tool of ['argmap', 'markmap']) {
     for (const a of r.assets[tool].files.filter((f) => f.kind !== 'data')) {
-      lines.push(`| ${tool} | \`${a.url}\` | ${a.kind} | ${a.raw.toLocaleString('en')} | ${a.gzip.toLocaleString('en')} |`);
+      lines.push(`| ${tool} | \`${a.url}\` | ${a.kind} | ${b(a.raw)} | ${b(a.gzip)} | ${b(a.brotli)} |`);
     }
-    lines.push(`| **${tool}** | **widget total** (script + wasm + CSS) | | **${r.assets[tool].widget.raw.toLocaleString('en')}** | **${r.assets[tool].widget.gzip.toLocaleString('en')}** |`);
+    const w = r.assets[tool].widget;
+    lines.push(`| **${tool}** | **widget total** (script + wasm + CSS) | | **${b(w.raw)}** | **${b(w.gzip)}** | **${b(w.brotli)}** |`);
   }
-  lines.push(`| | **argmap / Markmap** | | ${round(r.assets.argmap.widget.raw / r.assets.markmap.widget.raw, 2)}× | ${round(r.assets.argmap.widget.gzip / r.assets.markmap.widget.gzip, 2)}× |`);
+  const [aw, mw] = [r.assets.argmap.widget, r.assets.markmap.widget];
+  lines.push(`| | **argmap / Markmap** | | ${round(aw.raw / mw.raw, 2)}× | ${round(aw.gzip / mw.gzip, 2)}× | ${round(aw.brotli / mw.brotli, 2)}× |`);
   lines.push('');
   lines.push('**Time** in ms, until painted (requestAnimationFrame, then a posted task after that frame)');
   lines.push('');
-  lines.push('| nodes | measure | argmap, standalone page | argmap, embedded | Markmap | page / Markmap | embedded / Markmap |');
-  lines.push('|---:|---|---:|---:|---:|---:|---:|');
+  lines.push('argmap in both of its views (`view="map"`, `view="outline"`), on the standalone page and embedded; ratios are argmap / Markmap, in the column order.');
+  lines.push('');
+  lines.push(`| nodes | measure | ${TOOLS.map((t) => `argmap, ${LABEL[t]}`.replace('argmap, Markmap', 'Markmap')).join(' | ')} | map / Markmap: page · embedded | outline / Markmap: page · embedded |`);
+  lines.push(`|---:|---|${TOOLS.map(() => '---:').join('|')}|---:|---:|`);
   for (const size of r.sizes) {
     const a = r.summary[size].argmap;
-    const e = r.summary[size]['argmap-embed'];
     const m = r.summary[size].markmap;
-    const row = (label, key, note = '') =>
-      lines.push(`| ${size.toLocaleString('en')} | ${label} | ${ms(a[key])}${note} | ${ms(e[key])}${note} | ${ms(m[key])} | ${ratio(a[key], m[key])} | ${ratio(e[key], m[key])} |`);
+    const row = (label, key, note = '') => {
+      const cells = TOOLS.map((t) => `${ms(r.summary[size][t][key])}${t === 'markmap' ? '' : note}`);
+      const rs = (p, e) => `${ratio(r.summary[size][p][key], m[key])} · ${ratio(r.summary[size][e][key], m[key])}`;
+      lines.push(`| ${size.toLocaleString('en')} | ${label} | ${cells.join(' | ')} | ${rs('argmap', 'argmap-embed')} | ${rs('argmap-outline', 'argmap-embed-outline')} |`);
+    };
     row('navigation → first painted map', 'firstPaint');
     row(`expand one node (${r.maps[size].expandChildren.length} children)`, 'expandOne');
     row('… of which script (click to DOM updated) ²', 'expandOneScript');
-    const first = a.rowsAtExpandAll != null && a.rowsAtExpandAll < size ? `: argmap's first ${a.rowsAtExpandAll} rows ³` : '';
+    const o = r.summary[size]['argmap-outline'];
+    const first = [a, o].some((x) => x.rowsAtExpandAll != null && x.rowsAtExpandAll < size) ? ': until the first rows argmap puts in the page ³' : '';
     row(`expand all${first}`, 'expandAll', a.expandAllMissing ? ' ¹' : '');
     row('… of which script ²', 'expandAllScript');
     if (first) row(`expand all: every one of the ${size.toLocaleString('en')} rows in the page and painted ³`, 'expandAllRows');
-    if (a.starSweep) lines.push(`| ${size.toLocaleString('en')} | expand all by click + \`*\` per group (${a.starSweepPresses} inputs) ¹ | ${ms(a.starSweep)} | ${ms(e.starSweep)} | — | — | — |`);
     row('collapse that node, all shown', 'collapseOneAtFull');
     row('measurement floor (empty action, painted) ⁴', 'baseline');
   }
   lines.push('');
-  lines.push('The standalone page (`dist/index.html`) has the `history` attribute: every action also writes the view to the page URL (`history.pushState`); the embedded widget (`bench/pages/argmap-embed.html`, as README.md embeds it) does not.');
+  lines.push('The map view draws every shown node as a card; the outline puts rows in the page a batch at a time. The standalone page (`dist/index.html`) has the `history` attribute: every action also writes the view to the page URL (`history.pushState`); the embedded widget (`bench/pages/argmap-embed.html`, as README.md embeds it) does not.');
   lines.push('² From the click to the end of the microtasks it queued, when the new view was then already in the DOM (Yew renders in a microtask); the rest of the time is style, layout and paint. n/a for Markmap, which lays out and animates in later frames.');
-  lines.push('³ The widget puts rows in the page 200 at a time, more when its "more" marker comes within 800 px of the viewport; Markmap lays out and draws every node. In this layout (1280 × 800, the two-column layout) the marker sits beside the tree, near the top, so batches keep coming one per frame until every row is in the page: the second line times that (n/a: the widget stopped adding rows, as it should).');
+  lines.push('³ The outline puts rows in the page 200 at a time, more when its "more" marker comes within 800 px of the viewport; the map view lays out and draws every shown card, as Markmap draws every node. The first line times until the first rows are painted, none of them closed; the second until every row is in the page and painted (n/a: the outline stopped adding rows, as it should).');
   lines.push('⁴ An action that does nothing, timed the same way: the cost of the method itself.');
   lines.push('');
   lines.push('**Loading waterfall** (ms from navigation start, medians): last code file received → map requested → map received → first painted map');
   lines.push('');
-  lines.push('| nodes | argmap, page | argmap, embedded | Markmap |');
-  lines.push('|---:|---|---|---|');
+  lines.push(`| nodes | ${TOOLS.map((t) => LABEL[t]).join(' | ')} |`);
+  lines.push(`|---:|${TOOLS.map(() => '---').join('|')}|`);
   const fall = (x) => ['codeLoaded', 'mapRequested', 'mapLoaded', 'firstPaint'].map((k) => (x[k]?.median == null ? '?' : Math.round(x[k].median))).join(' → ');
   for (const size of r.sizes) lines.push(`| ${size.toLocaleString('en')} | ${TOOLS.map((t) => fall(r.summary[size][t])).join(' | ')} |`);
   lines.push('');
   lines.push('**Where an interaction\'s main-thread time goes** (Chromium\'s Performance metrics while the step ran, ms, medians: script / style / layout / other tasks incl. paint)');
   lines.push('');
-  lines.push('| nodes | step | argmap, page | argmap, embedded | Markmap |');
-  lines.push('|---:|---|---|---|---|');
+  lines.push(`| nodes | step | ${TOOLS.map((t) => LABEL[t]).join(' | ')} |`);
+  lines.push(`|---:|---|${TOOLS.map(() => '---').join('|')}|`);
   const cpu = (c) => (c?.script ? ['script', 'style', 'layout', 'other'].map((k) => round(c[k]?.median)).join(' / ') : 'n/a');
   for (const size of r.sizes) {
     for (const [label, key] of [['expand one', 'expandOneCpu'], ['expand all', 'expandAllCpu']]) {
@@ -461,23 +500,26 @@ function report(r) {
   lines.push('');
   lines.push('**Memory** in MiB (after a forced GC): JS heap used, and wasm linear memory; DOM nodes');
   lines.push('');
-  lines.push('| nodes | when | argmap JS heap | argmap wasm | Markmap JS heap | argmap DOM nodes | Markmap DOM nodes |');
-  lines.push('|---:|---|---:|---:|---:|---:|---:|');
+  lines.push('| nodes | when | argmap map view: JS heap + wasm | outline view: JS heap + wasm | Markmap JS heap | DOM nodes: map · outline · Markmap |');
+  lines.push('|---:|---|---:|---:|---:|---:|');
   for (const size of r.sizes) {
     const a = r.summary[size].argmap;
+    const o = r.summary[size]['argmap-outline'];
     const m = r.summary[size].markmap;
-    lines.push(`| ${size.toLocaleString('en')} | after load | ${mb(a.jsHeapAfterLoad)} | ${mb(a.wasmAfterLoad)} | ${mb(m.jsHeapAfterLoad)} | ${n(a.domNodesAfterLoad)} | ${n(m.domNodesAfterLoad)} |`);
-    lines.push(`| ${size.toLocaleString('en')} | after expand-all | ${mb(a.jsHeapAfterExpandAll)} | ${mb(a.wasmAfterExpandAll)} | ${mb(m.jsHeapAfterExpandAll)} | ${n(a.domNodesAfterExpandAll)} | ${n(m.domNodesAfterExpandAll)} |`);
+    for (const [when, k] of [['after load', 'AfterLoad'], ['after expand-all', 'AfterExpandAll']]) {
+      const both = (x) => `${mb(x['jsHeap' + k])} + ${mb(x['wasm' + k])}`;
+      lines.push(`| ${size.toLocaleString('en')} | ${when} | ${both(a)} | ${both(o)} | ${mb(m['jsHeap' + k])} | ${n(a['domNodes' + k])} · ${n(o['domNodes' + k])} · ${n(m['domNodes' + k])} |`);
+    }
   }
   lines.push('');
-  lines.push('**Loading + validating** a map (`argmap::model::load`), ms');
+  lines.push('**Loading + validating** a map, ms: in wasm as the widget does it (`JSON.parse`, then the model\'s decoder), in wasm with serde_json (`argmap::model::load`, what the widget no longer ships), and natively');
   lines.push('');
-  lines.push('| nodes | map size | in wasm (Chromium) | native (`--release`) | of which JSON parse, native |');
-  lines.push('|---:|---:|---:|---:|---:|');
+  lines.push('| nodes | map size | in wasm, JSON.parse (the widget) | in wasm, serde_json | native (`--release`) | of which JSON parse, native |');
+  lines.push('|---:|---:|---:|---:|---:|---:|');
   for (const size of r.sizes) {
     const nat = r.loadNative?.find((x) => x.nodes === size);
     const kb = nat ? `${Math.round(nat.bytes / 1024).toLocaleString('en')} KB` : '';
-    lines.push(`| ${size.toLocaleString('en')} | ${kb} | ${ms(r.loadInWasm?.[size])} | ${nat ? ms(nat.load_ms) : 'n/a'} | ${nat ? round(nat.parse_ms.median) : 'n/a'} |`);
+    lines.push(`| ${size.toLocaleString('en')} | ${kb} | ${ms(r.loadInWasm?.[size])} | ${ms(r.loadInWasmSerde?.[size])} | ${nat ? ms(nat.load_ms) : 'n/a'} | ${nat ? round(nat.parse_ms.median) : 'n/a'} |`);
   }
   lines.push('');
   lines.push('**Laying out the map view**, every node shown (`argmap::model::layout`, in wasm in Chromium), ms');

@@ -22,15 +22,7 @@ pub fn node_sources(map: &ArgumentMap, node: NodeIdx) -> Vec<usize> {
         }
     }
     if !cited.is_empty() {
-        // Stable, by hand: a node cites a handful of sources, and the library's stable sort
-        // would cost the widget ~4 KB.
-        for i in 1..cited.len() {
-            let mut j = i;
-            while j > 0 && cited[j - 1].1 < cited[j].1 {
-                cited.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+        super::order::sort_by_rank(&mut cited, |&(_, count)| u64::MAX - count as u64);
         return cited.into_iter().map(|(s, _)| s).collect();
     }
     named_source(map, node).into_iter().collect()

@@ -564,7 +564,7 @@ fn side_rank(side: Side) -> usize {
 /// side.
 pub fn side_order(map: &ArgumentMap) -> Vec<NodeIdx> {
     let mut children = map.nodes.get(map.root).map(|r| r.children.clone()).unwrap_or_default();
-    children.sort_by_key(|&c| map.nodes.get(c).map_or(1, |n| side_rank(n.side)));
+    super::order::sort_by_rank(&mut children, |&c| map.nodes.get(c).map_or(1, |n| side_rank(n.side)) as u64);
     children
 }
 

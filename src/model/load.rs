@@ -1,13 +1,16 @@
 //! `argmap/1` text -> validated `ArgumentMap`, in three small stages:
-//! 1. parse: JSON syntax (serde_json, with line and column);
-//! 2. decode: walk the JSON value by hand, collecting *every* wrong or missing field with its path;
+//! 1. parse: JSON syntax, with line and column (serde_json; in the widget, `json_tree`, which
+//!    says the same in far fewer bytes of wasm);
+//! 2. decode: walk the JSON value by hand, collecting *every* wrong or missing field with its path
+//!    (any parsed JSON will do: see `Json`);
 //! 3. link: resolve ids to indices, then check the tree (one root, no cycles) and derive
 //!    children, levels and sides without recursion, so a 20,000-deep chain is as safe as a bush.
 
 use std::collections::{HashMap, VecDeque};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use super::order::sort_by_rank;
 use super::problem::{JsonType, Problem, ProblemKind};
 use super::text::is_web_link;
 use super::text::Text;
@@ -22,24 +25,82 @@ const FORMAT: &str = "argmap/1";
 /// Parse and validate a map. On failure, returns every problem found: field problems first,
 /// then broken references and tree problems.
 pub fn load(text: &str) -> Result<ArgumentMap, Vec<Problem>> {
+    let text = map_text(text)?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let mut p = Problem::at("", ProblemKind::Syntax { detail: syntax_message(&e) });
+        p.position = Some((e.line(), char_column(text, e.line(), e.column())));
+        vec![p]
+    })?;
+    decode(&&value)
+}
+
+/// `load` with the model's own small JSON reader (`json_tree`) instead of serde_json: what the
+/// widget uses, so that the wasm ships no JSON library and builds no `BTreeMap` per object.
+/// Both give the same map or the same problems (tests/model.rs and tests/hostile.rs load every
+/// case through both).
+pub fn load_compact(text: &str) -> Result<ArgumentMap, Vec<Problem>> {
+    let text = map_text(text)?;
+    let tree = super::json_tree::parse(text).map_err(|problem| vec![problem])?;
+    decode(&&tree)
+}
+
+/// The text to parse: refused when too large; without a byte-order mark.
+pub fn map_text(text: &str) -> Result<&str, Vec<Problem>> {
     if text.len() > MAX_MAP_BYTES {
         // Whole megabytes: float formatting would cost the wasm ~14 KB.
         let kind = ProblemKind::TooLarge { megabytes: text.len().div_ceil(1_048_576) - 1, limit: MAX_MAP_BYTES / 1_048_576 };
         return Err(vec![Problem::at("", kind)]);
     }
     // A byte-order mark is harmless; editors on some systems add one.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        let mut p = Problem::at("", ProblemKind::Syntax { detail: syntax_message(&e) });
-        p.position = Some((e.line(), char_column(text, e.line(), e.column())));
-        vec![p]
-    })?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// Validate a parsed map (stages 2 and 3 of `load`), whichever parser read it.
+pub fn decode<V: Json>(value: &V) -> Result<ArgumentMap, Vec<Problem>> {
     let mut decoder = Decoder::default();
-    let raw = decoder.document(&value);
+    let raw = decoder.document(value);
     let map = raw.and_then(|raw| link(raw, &mut decoder.problems));
     match map {
         Some(map) if decoder.problems.is_empty() => Ok(map),
         _ => Err(decoder.problems),
+    }
+}
+
+/// What the decoder reads of a parsed JSON document: serde_json's `Value` (the command line,
+/// the tests) or `json_tree::Tree` (the widget). One decoder, so both report the same problems
+/// at the same paths.
+pub trait Json: Sized {
+    /// Which of JSON's six kinds of value this is.
+    fn json_type(&self) -> JsonType;
+    /// The text, when this is a string.
+    fn string(&self) -> Option<String>;
+    /// The items in order, when this is an array.
+    fn items(&self) -> Option<Vec<Self>>;
+    /// The member named `key`, when this is an object that has one.
+    fn member(&self, key: &str) -> Option<Self>;
+    /// Every member in order, when this is an object.
+    fn members(&self) -> Option<Vec<(String, Self)>>;
+}
+
+impl Json for &Value {
+    fn json_type(&self) -> JsonType {
+        type_of(self)
+    }
+
+    fn string(&self) -> Option<String> {
+        self.as_str().map(str::to_owned)
+    }
+
+    fn items(&self) -> Option<Vec<Self>> {
+        self.as_array().map(|items| items.iter().collect())
+    }
+
+    fn member(&self, key: &str) -> Option<Self> {
+        self.as_object().and_then(|o| o.get(key))
+    }
+
+    fn members(&self) -> Option<Vec<(String, Self)>> {
+        self.as_object().map(|o| o.iter().map(|(k, v)| (k.clone(), v)).collect())
     }
 }
 
@@ -79,10 +140,6 @@ pub(super) fn type_of(v: &Value) -> JsonType {
         Value::Array(_) => JsonType::Array,
         Value::Object(_) => JsonType::Object,
     }
-}
-
-fn wrong(expected: JsonType, found: &Value) -> ProblemKind {
-    ProblemKind::WrongType { expected, found: type_of(found) }
 }
 
 // ---------------------------------------------------------------- stage 2: decode
@@ -151,8 +208,8 @@ struct Decoder {
 }
 
 /// A field's value; JSON `null` counts as absent, as most hand-written JSON means it.
-fn field<'v>(o: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
-    o.get(key).filter(|v| !v.is_null())
+fn field<V: Json>(o: &V, key: &str) -> Option<V> {
+    o.member(key).filter(|v| v.json_type() != JsonType::Null)
 }
 
 impl Decoder {
@@ -160,17 +217,18 @@ impl Decoder {
         self.problems.push(Problem::at(path, kind));
     }
 
-    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
-        match v {
-            Value::Object(o) => Some(o),
-            other => {
-                self.problem(path, wrong(JsonType::Object, other));
+    /// `v` itself when it is an object.
+    fn object<'v, V: Json>(&mut self, v: &'v V, path: &str) -> Option<&'v V> {
+        match v.json_type() {
+            JsonType::Object => Some(v),
+            found => {
+                self.problem(path, ProblemKind::WrongType { expected: JsonType::Object, found });
                 None
             }
         }
     }
 
-    fn required<'v>(&mut self, o: &'v Map<String, Value>, key: &str, path: &str) -> Option<&'v Value> {
+    fn required<V: Json>(&mut self, o: &V, key: &str, path: &str) -> Option<V> {
         let v = field(o, key);
         if v.is_none() {
             self.problem(&join(path, key), ProblemKind::Missing);
@@ -178,94 +236,88 @@ impl Decoder {
         v
     }
 
-    fn string(&mut self, v: &Value, path: &str) -> Option<String> {
-        match v {
-            Value::String(s) if s.trim().is_empty() => {
+    fn string<V: Json>(&mut self, v: &V, path: &str) -> Option<String> {
+        match v.string() {
+            Some(s) if s.trim().is_empty() => {
                 self.problem(path, ProblemKind::Empty);
                 None
             }
-            Value::String(s) => Some(s.clone()),
-            other => {
-                self.problem(path, wrong(JsonType::String, other));
+            Some(s) => Some(s),
+            None => {
+                self.problem(path, ProblemKind::WrongType { expected: JsonType::String, found: v.json_type() });
                 None
             }
         }
     }
 
-    fn required_string(&mut self, o: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
-        self.required(o, key, path).and_then(|v| self.string(v, &join(path, key)))
+    fn required_string<V: Json>(&mut self, o: &V, key: &str, path: &str) -> Option<String> {
+        self.required(o, key, path).and_then(|v| self.string(&v, &join(path, key)))
     }
 
-    fn optional_string(&mut self, o: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
-        field(o, key).and_then(|v| self.string(v, &join(path, key)))
+    fn optional_string<V: Json>(&mut self, o: &V, key: &str, path: &str) -> Option<String> {
+        field(o, key).and_then(|v| self.string(&v, &join(path, key)))
     }
 
     /// `{"zh": "…", "en": "…"}`, or a plain string meaning the map's first language.
-    fn text(&mut self, v: &Value, path: &str) -> Option<Text> {
-        let mut entries = match v {
-            Value::String(_) => {
+    fn text<V: Json>(&mut self, v: &V, path: &str) -> Option<Text> {
+        let mut entries = match v.json_type() {
+            JsonType::String => {
                 let lang = self.languages.first().cloned().unwrap_or_default();
                 vec![(lang, self.string(v, path)?)]
             }
-            Value::Object(o) if o.is_empty() => {
-                self.problem(path, ProblemKind::EmptyText);
-                return None;
-            }
-            Value::Object(o) => {
-                let mut entries = Vec::with_capacity(o.len());
-                for (lang, t) in o {
-                    if let Some(t) = self.string(t, &join(path, lang)) {
-                        entries.push((lang.clone(), t));
+            JsonType::Object => {
+                let mut members = v.members().unwrap_or_default();
+                // In language order whichever reader parsed it (serde_json's objects are sorted,
+                // json_tree's are in file order): the same problems in the same order.
+                members.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                if members.is_empty() {
+                    self.problem(path, ProblemKind::EmptyText);
+                    return None;
+                }
+                let mut entries = Vec::with_capacity(members.len());
+                for (lang, t) in members {
+                    if let Some(t) = self.string(&t, &join(path, &lang)) {
+                        entries.push((lang, t));
                     }
                 }
                 entries
             }
-            other => {
-                self.problem(path, wrong(JsonType::Text, other));
+            found => {
+                self.problem(path, ProblemKind::WrongType { expected: JsonType::Text, found });
                 return None;
             }
         };
         // The map's languages first, in its order, so that fallback goes to its first language.
         let rank = |lang: &str| self.languages.iter().position(|l| l == lang).unwrap_or(usize::MAX);
-        entries.sort_by_key(|(lang, _)| rank(lang));
+        sort_by_rank(&mut entries, |(lang, _)| rank(lang) as u64);
         (!entries.is_empty()).then_some(Text(entries))
     }
 
-    fn required_text(&mut self, o: &Map<String, Value>, key: &str, path: &str) -> Option<Text> {
-        self.required(o, key, path).and_then(|v| self.text(v, &join(path, key)))
+    fn required_text<V: Json>(&mut self, o: &V, key: &str, path: &str) -> Option<Text> {
+        self.required(o, key, path).and_then(|v| self.text(&v, &join(path, key)))
     }
 
-    fn optional_text(&mut self, o: &Map<String, Value>, key: &str, path: &str) -> Option<Text> {
-        field(o, key).and_then(|v| self.text(v, &join(path, key)))
+    fn optional_text<V: Json>(&mut self, o: &V, key: &str, path: &str) -> Option<Text> {
+        field(o, key).and_then(|v| self.text(&v, &join(path, key)))
     }
 
-    fn array<'v>(&mut self, o: &'v Map<String, Value>, key: &str, path: &str, required: bool) -> &'v [Value] {
-        match field(o, key) {
-            Some(Value::Array(items)) => items,
-            Some(other) => {
-                self.problem(&join(path, key), wrong(JsonType::Array, other));
-                &[]
+    fn array<V: Json>(&mut self, o: &V, key: &str, path: &str, required: bool) -> Vec<V> {
+        let Some(v) = field(o, key) else {
+            if required {
+                self.problem(&join(path, key), ProblemKind::Missing);
             }
-            None => {
-                if required {
-                    self.problem(&join(path, key), ProblemKind::Missing);
-                }
-                &[]
-            }
-        }
+            return Vec::new();
+        };
+        v.items().unwrap_or_else(|| {
+            self.problem(&join(path, key), ProblemKind::WrongType { expected: JsonType::Array, found: v.json_type() });
+            Vec::new()
+        })
     }
 
     /// A word from a closed vocabulary: `names[i]` means `values[i]`.
-    fn choice<T: Copy>(
-        &mut self,
-        o: &Map<String, Value>,
-        key: &str,
-        path: &str,
-        names: &'static [&'static str],
-        values: &[T],
-    ) -> Option<T> {
+    fn choice<T: Copy, V: Json>(&mut self, o: &V, key: &str, path: &str, names: &'static [&'static str], values: &[T]) -> Option<T> {
         let path = join(path, key);
-        let word = field(o, key).and_then(|v| self.string(v, &path))?;
+        let word = field(o, key).and_then(|v| self.string(&v, &path))?;
         let found = names.iter().position(|name| *name == word).and_then(|i| values.get(i)).copied();
         if found.is_none() {
             self.problem(&path, ProblemKind::UnknownValue { found: word, expected: names });
@@ -273,16 +325,16 @@ impl Decoder {
         found
     }
 
-    fn document(&mut self, v: &Value) -> Option<RawMap> {
+    fn document<V: Json>(&mut self, v: &V) -> Option<RawMap> {
         let o = self.object(v, "")?;
-        match o.get("format") {
-            Some(Value::String(f)) if f == FORMAT => {}
-            Some(Value::String(f)) => {
+        match o.member("format").map(|f| (f.string(), f.json_type())) {
+            Some((Some(f), _)) if f == FORMAT => {}
+            Some((Some(f), _)) => {
                 // A future version may mean anything: stop rather than misread it.
-                self.problem("format", ProblemKind::UnsupportedFormat { found: f.clone() });
+                self.problem("format", ProblemKind::UnsupportedFormat { found: f });
                 return None;
             }
-            Some(other) => self.problem("format", ProblemKind::FormatNotString { found: type_of(other) }),
+            Some((None, found)) => self.problem("format", ProblemKind::FormatNotString { found }),
             None => self.problem("format", ProblemKind::MissingFormat),
         }
         let languages: Vec<String> = self
@@ -291,7 +343,7 @@ impl Decoder {
             .enumerate()
             .filter_map(|(i, l)| self.string(l, &format!("languages[{i}]")))
             .collect();
-        if languages.is_empty() && o.contains_key("languages") {
+        if languages.is_empty() && o.member("languages").is_some() {
             self.problem("languages", ProblemKind::EmptyLanguages);
         }
         self.languages = languages.clone();
@@ -307,7 +359,7 @@ impl Decoder {
             self.problem("nodes", ProblemKind::TooManyNodes { count: raw_nodes.len(), limit: MAX_NODES });
             return None;
         }
-        if raw_nodes.is_empty() && o.contains_key("nodes") {
+        if raw_nodes.is_empty() && o.member("nodes").is_some() {
             self.problem("nodes", ProblemKind::EmptyNodes);
         }
         // Broken entries stay in place as invalid nodes, so `nodes[i]` in later messages still
@@ -328,17 +380,19 @@ impl Decoder {
             })
             .collect();
         let mut side_names = Vec::new();
-        if let Some(sides) = field(o, "sides").and_then(|v| self.object(v, "sides")) {
-            for (key, side) in [("open", Side::Open), ("closed", Side::Closed), ("neutral", Side::Neutral)] {
-                if let Some(name) = self.optional_text(sides, key, "sides") {
-                    side_names.push((side, name));
+        if let Some(sides) = field(o, "sides") {
+            if let Some(sides) = self.object(&sides, "sides") {
+                for (key, side) in [("open", Side::Open), ("closed", Side::Closed), ("neutral", Side::Neutral)] {
+                    if let Some(name) = self.optional_text(sides, key, "sides") {
+                        side_names.push((side, name));
+                    }
                 }
             }
         }
         Some(RawMap { id, title, summary, languages, sources, root, nodes, links, tour, side_names })
     }
 
-    fn sources(&mut self, o: &Map<String, Value>) -> Vec<Source> {
+    fn sources<V: Json>(&mut self, o: &V) -> Vec<Source> {
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut sources = Vec::new();
         for (i, s) in self.array(o, "sources", "", false).iter().enumerate() {
@@ -368,7 +422,7 @@ impl Decoder {
         sources
     }
 
-    fn node(&mut self, v: &Value, path: String) -> RawNode {
+    fn node<V: Json>(&mut self, v: &V, path: String) -> RawNode {
         let Some(o) = self.object(v, &path) else {
             return RawNode { valid: false, ..RawNode::placeholder(path) };
         };
@@ -430,7 +484,7 @@ impl Decoder {
         }
     }
 
-    fn link(&mut self, v: &Value, path: String) -> Option<RawLink> {
+    fn link<V: Json>(&mut self, v: &V, path: String) -> Option<RawLink> {
         let o = self.object(v, &path)?;
         let from = self.required_string(o, "from", &path);
         let to = self.required_string(o, "to", &path);
@@ -595,7 +649,7 @@ fn derive_tree(nodes: &mut [Node], root: NodeIdx) -> Vec<bool> {
             queue.push_back(c);
         }
         // Display order: answers, then supports, then attacks; file order within each group.
-        children.sort_by_key(|&c| nodes[c].relation);
+        sort_by_rank(&mut children, |&c| nodes.get(c).and_then(|n| n.relation).map_or(0, |r| 1 + r as u64));
         for pair in children.windows(2) {
             nodes[pair[1]].group_start = nodes[pair[0]].relation != nodes[pair[1]].relation;
         }

@@ -5,10 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use super::json_tree::{self, Tree};
+use super::load::Json;
 
 use super::exercise::{can_guess, Answers, Guess};
-use super::load::{type_of, MAX_MAP_BYTES};
+use super::load::MAX_MAP_BYTES;
 use super::problem::{JsonType, Problem, ProblemKind};
 use super::types::{ArgumentMap, Relation};
 use super::verdict::{Verdict, Verdicts};
@@ -80,19 +81,16 @@ impl Marks {
             )]);
         }
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            let mut p = Problem::at("", ProblemKind::Syntax { detail: super::load::syntax_message(&e) });
-            p.position = Some((e.line(), super::load::char_column(text, e.line(), e.column())));
-            vec![p]
-        })?;
-        let Value::Object(o) = &value else {
+        // The model's own JSON reader, as maps are read in the widget: no serde_json in its wasm.
+        let value = json_tree::parse(text).map_err(|p| vec![p])?;
+        let Tree::Object(o) = &value else {
             return Err(vec![Problem::at("", ProblemKind::WrongType { expected: JsonType::Object, found: type_of(&value) })]);
         };
         check_format(o)?;
         match field(o, "map") {
-            Some(Value::String(id)) if *id == map.id => {}
-            Some(Value::String(id)) => {
-                return Err(vec![Problem::at("map", ProblemKind::MarksForAnotherMap { found: id.clone(), expected: map.id.clone() })]);
+            Some(Tree::String(id)) if *id == map.id => {}
+            Some(Tree::String(id)) => {
+                return Err(vec![Problem::at("map", ProblemKind::MarksForAnotherMap { found: id.to_string(), expected: map.id.clone() })]);
             }
             Some(other) => {
                 return Err(vec![Problem::at("map", ProblemKind::WrongType { expected: JsonType::String, found: type_of(other) })])
@@ -103,12 +101,12 @@ impl Marks {
         let mut problems = Vec::new();
         let name = match field(o, "name") {
             None => None,
-            Some(Value::String(s)) if s.trim().is_empty() => None,
-            Some(Value::String(s)) if s.trim().chars().count() > MAX_NAME_CHARS => {
+            Some(Tree::String(s)) if s.trim().is_empty() => None,
+            Some(Tree::String(s)) if s.trim().chars().count() > MAX_NAME_CHARS => {
                 problems.push(Problem::at("name", ProblemKind::TooLong { limit: MAX_NAME_CHARS }));
                 None
             }
-            Some(Value::String(s)) => Some(s.trim().to_owned()),
+            Some(Tree::String(s)) => Some(s.trim().to_owned()),
             Some(other) => {
                 problems.push(Problem::at("name", ProblemKind::WrongType { expected: JsonType::String, found: type_of(other) }));
                 None
@@ -119,12 +117,12 @@ impl Marks {
         for (id, v) in entries(o, "verdicts", &mut problems) {
             let path = format!("verdicts.{id}");
             let verdict = match v {
-                Value::String(w) if w == "convinced" => Some(Verdict::Convinced),
-                Value::String(w) if w == "not-convinced" => Some(Verdict::NotConvinced),
-                Value::String(w) => {
+                Tree::String(w) if w == "convinced" => Some(Verdict::Convinced),
+                Tree::String(w) if w == "not-convinced" => Some(Verdict::NotConvinced),
+                Tree::String(w) => {
                     problems.push(Problem::at(
                         &path,
-                        ProblemKind::UnknownValue { found: w.clone(), expected: &["convinced", "not-convinced"] },
+                        ProblemKind::UnknownValue { found: w.to_string(), expected: &["convinced", "not-convinced"] },
                     ));
                     None
                 }
@@ -148,7 +146,7 @@ impl Marks {
             let node = map.node_index(id);
             match node {
                 None => problems.push(unknown_node(&path, id)),
-                Some(n) if !can_guess(map, n) => problems.push(Problem::at(&path, ProblemKind::NotAnExercise { id: id.clone() })),
+                Some(n) if !can_guess(map, n) => problems.push(Problem::at(&path, ProblemKind::NotAnExercise { id: id.to_string() })),
                 Some(_) => {}
             }
             let guess = guess(map, v, &path, &mut problems);
@@ -195,23 +193,35 @@ impl Marks {
     }
 }
 
-fn check_format(o: &Map<String, Value>) -> Result<(), Vec<Problem>> {
+type Members<'t> = [(std::borrow::Cow<'t, str>, Tree<'t>)];
+
+fn type_of(value: &Tree) -> JsonType {
+    value.json_type()
+}
+
+fn check_format(o: &Members) -> Result<(), Vec<Problem>> {
     let refuse = |kind: ProblemKind| Err(vec![Problem::at("format", kind)]);
     match field(o, "format") {
-        Some(Value::String(f)) if f == MARKS_FORMAT => Ok(()),
-        Some(Value::String(f)) if f.starts_with(FORMAT_FAMILY) => refuse(ProblemKind::NewerMarks { found: f.clone() }),
-        Some(Value::String(f)) if f.starts_with("argmap/") => refuse(ProblemKind::MapNotMarks { found: f.clone() }),
-        Some(Value::String(f)) => refuse(ProblemKind::NotMarks { found: f.clone() }),
+        Some(Tree::String(f)) if f == MARKS_FORMAT => Ok(()),
+        Some(Tree::String(f)) if f.starts_with(FORMAT_FAMILY) => refuse(ProblemKind::NewerMarks { found: f.to_string() }),
+        Some(Tree::String(f)) if f.starts_with("argmap/") => refuse(ProblemKind::MapNotMarks { found: f.to_string() }),
+        Some(Tree::String(f)) => refuse(ProblemKind::NotMarks { found: f.to_string() }),
         Some(other) => refuse(ProblemKind::WrongType { expected: JsonType::String, found: type_of(other) }),
         None => refuse(ProblemKind::NotMarks { found: String::new() }),
     }
 }
 
 /// The entries of an optional object field; a wrong type is a problem and yields nothing.
-fn entries<'v>(o: &'v Map<String, Value>, key: &str, problems: &mut Vec<Problem>) -> Vec<(&'v String, &'v Value)> {
+fn entries<'v, 't>(o: &'v Members<'t>, key: &str, problems: &mut Vec<Problem>) -> Vec<(&'v str, &'v Tree<'t>)> {
     match field(o, key) {
         None => Vec::new(),
-        Some(Value::Object(entries)) => entries.iter().collect(),
+        // A key given twice counts once, the last, as serde_json reads it.
+        Some(Tree::Object(entries)) => {
+            let mut seen = std::collections::HashSet::new();
+            let mut last: Vec<_> = entries.iter().rev().filter(|(k, _)| seen.insert(k.as_ref())).map(|(k, v)| (k.as_ref(), v)).collect();
+            last.reverse();
+            last
+        }
         Some(other) => {
             problems.push(Problem::at(key, ProblemKind::WrongType { expected: JsonType::Object, found: type_of(other) }));
             Vec::new()
@@ -219,17 +229,18 @@ fn entries<'v>(o: &'v Map<String, Value>, key: &str, problems: &mut Vec<Problem>
     }
 }
 
-fn guess(map: &ArgumentMap, v: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Guess> {
-    let Value::Object(o) = v else {
+fn guess(map: &ArgumentMap, v: &Tree, path: &str, problems: &mut Vec<Problem>) -> Option<Guess> {
+    let Tree::Object(o) = v else {
         problems.push(Problem::at(path, ProblemKind::WrongType { expected: JsonType::Object, found: type_of(v) }));
         return None;
     };
     let relation_path = format!("{path}.relation");
     let relation = match field(o, "relation") {
-        Some(Value::String(w)) if w == "supports" => Some(Relation::Supports),
-        Some(Value::String(w)) if w == "attacks" => Some(Relation::Attacks),
-        Some(Value::String(w)) => {
-            problems.push(Problem::at(&relation_path, ProblemKind::UnknownValue { found: w.clone(), expected: &["supports", "attacks"] }));
+        Some(Tree::String(w)) if w == "supports" => Some(Relation::Supports),
+        Some(Tree::String(w)) if w == "attacks" => Some(Relation::Attacks),
+        Some(Tree::String(w)) => {
+            problems
+                .push(Problem::at(&relation_path, ProblemKind::UnknownValue { found: w.to_string(), expected: &["supports", "attacks"] }));
             None
         }
         Some(other) => {
@@ -244,10 +255,10 @@ fn guess(map: &ArgumentMap, v: &Value, path: &str, problems: &mut Vec<Problem>) 
     let source_path = format!("{path}.source");
     let source = match field(o, "source") {
         None => Ok(None),
-        Some(Value::String(id)) => match map.sources.iter().position(|s| s.id == *id) {
+        Some(Tree::String(id)) => match map.sources.iter().position(|s| s.id == *id) {
             Some(s) => Ok(Some(s)),
             None => {
-                problems.push(Problem::at(&source_path, ProblemKind::UnknownSource { id: id.clone() }));
+                problems.push(Problem::at(&source_path, ProblemKind::UnknownSource { id: id.to_string() }));
                 Err(())
             }
         },
@@ -263,9 +274,9 @@ fn unknown_node(path: &str, id: &str) -> Problem {
     Problem::at(path, ProblemKind::UnknownNode { id: id.to_owned() })
 }
 
-/// JSON `null` counts as an absent field, as in maps.
-fn field<'v>(o: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
-    o.get(key).filter(|v| !v.is_null())
+/// JSON `null` counts as an absent field, as in maps; of a key given twice, the last counts.
+fn field<'v, 't>(o: &'v Members<'t>, key: &str) -> Option<&'v Tree<'t>> {
+    o.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !matches!(v, Tree::Null))
 }
 
 fn verdict_word(verdict: Verdict) -> &'static str {

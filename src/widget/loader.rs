@@ -7,7 +7,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::model::{load, ArgumentMap, Problem, ProblemKind, MAX_MAP_BYTES};
+// `load_compact`: the model's own small JSON reader, not serde_json (which stays out of the wasm).
+use crate::model::{load_compact, ArgumentMap, Problem, ProblemKind, MAX_MAP_BYTES};
 
 use super::error_panel::ErrorPanel;
 use super::map_view::MapView;
@@ -160,7 +161,7 @@ async fn fetch_map(
     }
     match read_body(&response, still_wanted).await {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => loaded(load(&text)),
+            Ok(text) => loaded(load_compact(&text)),
             Err(_) => failed(ProblemKind::NotUtf8),
         },
         // Whole megabytes, rounded up, as the loader says it.
@@ -190,7 +191,7 @@ pub fn ArgMap(props: &ArgMapProps) -> Html {
             counter.set(this);
             let mut abort = None;
             match source {
-                MapSource::Inline(json) => loading.set(loaded(load(json))),
+                MapSource::Inline(json) => loading.set(loaded(load_compact(json))),
                 MapSource::Url(url, prefetched) => {
                     loading.set(Loading::Pending);
                     let (url, prefetched) = (url.clone(), prefetched.clone());

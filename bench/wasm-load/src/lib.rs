@@ -1,10 +1,21 @@
-use argmap::model::{layout, load, Action, ArgumentMap, LayoutOptions, Row, Size, ViewState};
+use argmap::model::{layout, load, load_compact, Action, ArgumentMap, LayoutOptions, Row, Size, ViewState};
 use wasm_bindgen::prelude::*;
 
-/// Loads and validates a map; returns its node count, or minus the number of problems.
+/// Loads and validates a map as the widget does (`load_compact`: the model's own JSON reader);
+/// returns its node count, or minus the number of problems.
 #[wasm_bindgen]
 pub fn load_map(text: &str) -> i32 {
-    match load(text) {
+    count(load_compact(text))
+}
+
+/// The same with serde_json, as natively: what the widget no longer ships.
+#[wasm_bindgen]
+pub fn load_map_serde(text: &str) -> i32 {
+    count(load(text))
+}
+
+fn count(loaded: Result<ArgumentMap, Vec<argmap::model::Problem>>) -> i32 {
+    match loaded {
         Ok(map) => map.nodes.len() as i32,
         Err(problems) => -(problems.len() as i32),
     }
