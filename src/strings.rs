@@ -106,6 +106,8 @@ pub struct Strings {
     pub you_guessed: &'static str,
     /// Marks as a file: save, load, the reader's name, what loading did.
     pub save_marks: &'static str,
+    /// Forgets the exercise's answers (a phone passed to the next student, a second try).
+    pub start_again: &'static str,
     pub load_marks: &'static str,
     pub your_name: &'static str,
     pub marks_loaded: fn(usize, usize) -> String,
@@ -217,6 +219,7 @@ const EN: Strings = Strings {
     the_answer: "The answer:",
     you_guessed: "You guessed:",
     save_marks: "Save my marks",
+    start_again: "Start the exercise again",
     load_marks: "Load marks",
     your_name: "Your name (optional)",
     marks_loaded: |marks, answers| format!("Loaded {marks} marks and {answers} answers."),
@@ -427,6 +430,7 @@ const ZH: Strings = Strings {
     the_answer: "答案：",
     you_guessed: "你的猜测：",
     save_marks: "保存我的标记",
+    start_again: "重新开始练习",
     load_marks: "载入标记",
     your_name: "你的名字（可不填）",
     marks_loaded: |marks, answers| format!("已载入 {marks} 个标记和 {answers} 个答案。"),

@@ -147,6 +147,15 @@ async fn the_exercise_hides_then_reveals_scores_tells_the_host_and_survives_a_re
     assert_ne!(m.row(&map.nodes[first].id).get_attribute("data-side").as_deref(), Some("hidden"));
     assert_eq!(m.row(&map.nodes[children[2]].id).get_attribute("data-side").as_deref(), Some("hidden"));
     assert_eq!(seen.borrow().len(), 2, "a remount tells the host nothing new");
+
+    // Starting again hides every answered claim again, and that too outlasts a reload.
+    m.click("[data-action=start-again]").await;
+    assert_eq!(m.text(".am-score"), "0 of 0 right");
+    assert_eq!(m.row(&map.nodes[first].id).get_attribute("data-side").as_deref(), Some("hidden"));
+    assert!(m.all("[data-action=start-again]").is_empty(), "nothing to start again");
+    m.unmount();
+    let m = remount(FLAGSHIP, &[("lang", "en"), ("exercise", "true")]).await;
+    assert_eq!(m.text(".am-score"), "0 of 0 right");
     m.unmount();
     web_sys::window()
         .unwrap()

@@ -83,6 +83,18 @@ fn answers_outlast_turning_the_exercise_off_and_on() {
 }
 
 #[test]
+fn starting_again_forgets_every_answer_and_keeps_the_verdicts() {
+    let map = map();
+    let (c1, c2) = (idx(&map, "c1"), idx(&map, "c2"));
+    let view = exercise(&map).apply(&map, Action::Guess(c1, SUPPORTS)).apply(&map, Action::Mark(c2, Some(Verdict::Convinced)));
+    assert!(!view.conceals(&map, c1));
+    let again = view.apply(&map, Action::ForgetAnswers);
+    assert!(again.conceals(&map, c1), "the claim is to guess again");
+    assert_eq!(again.answers.score(&map), Score { answered: 0, correct: 0 });
+    assert_eq!(again.verdicts, view.verdicts, "what the reader is convinced by is not an answer");
+}
+
+#[test]
 fn loaded_marks_replace_verdicts_and_answers() {
     let map = map();
     let (c1, c2) = (idx(&map, "c1"), idx(&map, "c2"));

@@ -127,6 +127,8 @@ pub enum Action {
     Guess(NodeIdx, Guess),
     /// A marks file the reader loaded: its verdicts and answers replace the reader's.
     Restore(Marks),
+    /// The reader starts the exercise again: every answer forgotten, verdicts kept.
+    ForgetAnswers,
 }
 
 impl ViewState {
@@ -326,6 +328,7 @@ impl ViewState {
                 next.verdicts = marks.verdicts;
                 next.answers = marks.answers;
             }
+            Action::ForgetAnswers => next.answers = Default::default(),
         }
         next
     }

@@ -84,11 +84,18 @@ pub fn MarksBar(props: &MarksBarProps) -> Html {
         })
     };
     let score = props.answers.score(map);
+    let start_again = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::ForgetAnswers))
+    };
     html! {
         <div class="am-marks">
             if props.exercise {
                 <p class="am-hint">{ s.exercise_hint }</p>
                 <p class="am-score" aria-live="polite">{ (s.score)(score.correct, score.answered) }</p>
+                if !props.answers.0.is_empty() {
+                    <button type="button" class="am-button am-small" data-action="start-again" onclick={start_again}>{ s.start_again }</button>
+                }
             }
             <label class="am-name">{ s.your_name }{ " " }<input type="text" maxlength="100" autocomplete="name" ref={name_ref} /></label>
             <button type="button" class="am-button am-small" data-action="save-marks" onclick={save}>{ s.save_marks }</button>
