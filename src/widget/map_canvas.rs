@@ -335,12 +335,24 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 // ...and the first time, the whole map at once if it fits, else the root at the left.
                 (None, _, _) => {
                     let fit = fitted(&placed, room);
-                    if fit.zoom >= 0.6 {
-                        fit
-                    } else {
-                        // Too big to read whole: the root at the left, the first positions at the top.
-                        let root = placed.cards.first().copied().unwrap_or_default();
-                        Camera { x: MARGIN - root.x, y: MARGIN, zoom: 1.0 }
+                    match at.filter(|&i| i > 0).and_then(|i| Some((i, *placed.cards.get(i)?))) {
+                        _ if fit.zoom >= 0.6 => fit,
+                        // Too big to read whole, opened on a claim (a shared link, a reload):
+                        // that claim with its parent to its left and what it opened beside it,
+                        // its block centred, or the claim itself when the block is taller.
+                        Some((i, card)) => {
+                            let block = placed.subtree_bounds(i).unwrap_or(card);
+                            let left = placed.parent(i).and_then(|p| placed.cards.get(p)).map_or(card.x, |p| p.x);
+                            let left = if block.x + block.width - left > room.0 - 2.0 * MARGIN { card.x } else { left };
+                            let (top, tall) =
+                                if block.height < room.1 - 2.0 * MARGIN { (block.y, block.height) } else { (card.y, card.height) };
+                            Camera { x: MARGIN - left, y: room.1 / 2.0 - (top + tall / 2.0), zoom: 1.0 }
+                        }
+                        // Else the root at the left, the first positions at the top.
+                        None => {
+                            let root = placed.cards.first().copied().unwrap_or_default();
+                            Camera { x: MARGIN - root.x, y: MARGIN, zoom: 1.0 }
+                        }
                     }
                 }
             };
