@@ -68,6 +68,32 @@ async fn typing_a_new_line_shows_the_new_claim() {
 }
 
 #[tokio::test]
+async fn the_authors_text_outlasts_a_reload_and_the_example_comes_back_on_demand() {
+    let base = serve(&dist(), &[("Content-Security-Policy", POLICY)]);
+    let client = browser().await;
+    open_editor(&client, &base).await;
+    type_at_end(&client, "  + [Cost]: Not every family can buy a phone. {side: closed}\n").await;
+    // Reloaded at once, before the pause that redraws: the text is kept all the same.
+    client.refresh().await.unwrap();
+    let shadow = widget(&client, "#map").await;
+    row(&shadow, "Cost").await;
+    let text = js(&client, "return document.getElementById('text').value").await;
+    assert!(text.as_str().unwrap().contains("[Cost]: Not every family"), "the typed line is back");
+    client.find(Locator::Css("#example")).await.unwrap().click().await.unwrap();
+    wait_for("the example again", || async {
+        let text = js(&client, "return document.getElementById('text').value").await;
+        (!text.as_str().unwrap().contains("[Cost]")).then_some(())
+    })
+    .await;
+    client.refresh().await.unwrap();
+    let shadow = widget(&client, "#map").await;
+    row(&shadow, "Phones").await;
+    let text = js(&client, "return document.getElementById('text').value").await;
+    assert!(!text.as_str().unwrap().contains("[Cost]"), "the example is what is kept now");
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
 async fn a_broken_line_lists_its_problem_and_takes_the_caret_there() {
     let base = serve(&dist(), &[("Content-Security-Policy", POLICY)]);
     let client = browser().await;

@@ -43,7 +43,7 @@ title: Phones in class
 const LABELS = {
   en: {
     title: 'argmap editor', format: 'Format', argdown: 'Argdown', markdown: 'Markdown outline',
-    download: 'Download map JSON', copy: 'Copy embed snippet', text: 'Text', problems: 'Problems',
+    download: 'Download map JSON', copy: 'Copy embed snippet', example: 'Start from the example', text: 'Text', problems: 'Problems',
     snippet: 'Embed snippet', preview: 'Map', flagship: 'the flagship map', syntax: 'Argdown',
     loading: 'Loading the editor…', switchTo: '中文', switchLang: 'zh',
     none: 'No problems.',
@@ -58,7 +58,7 @@ const LABELS = {
   },
   zh: {
     title: 'argmap 编辑器', format: '格式', argdown: 'Argdown', markdown: 'Markdown 大纲',
-    download: '下载地图 JSON', copy: '复制嵌入代码', text: '文本', problems: '问题',
+    download: '下载地图 JSON', copy: '复制嵌入代码', example: '从示例开始', text: '文本', problems: '问题',
     snippet: '嵌入代码', preview: '地图', flagship: '示范地图', syntax: 'Argdown',
     loading: '正在加载编辑器…', switchTo: 'English', switchLang: 'en',
     none: '没有问题。',
@@ -74,6 +74,8 @@ const LABELS = {
 };
 
 const DEBOUNCE_MS = 300;
+// The author's text and format, kept in this browser: a reload or a closed tab loses nothing.
+const DRAFT_KEY = 'argmap-editor/1';
 
 const $ = (id) => document.getElementById(id);
 const text = $('text');
@@ -88,6 +90,7 @@ const snippetBox = $('snippet-box');
 const snippetText = $('snippet');
 const copyStatus = $('copy-status');
 const uiLangButton = $('ui-lang');
+const exampleButton = $('example');
 
 let uiLang = navigator.language?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 let ready = false;
@@ -108,10 +111,29 @@ function applyLabels() {
   if (ready) showProblems();
 }
 
+function saveDraft() {
+  try {
+    localStorage.setItem(DRAFT_KEY, JSON.stringify({ format: format.value, text: text.value }));
+  } catch {
+    // Storage refused (a private window, a full quota): the editor works on, unsaved.
+  }
+}
+
+function savedDraft() {
+  try {
+    const draft = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
+    if (draft && typeof draft.text === 'string' && draft.format in EXAMPLES) return draft;
+  } catch {
+    // Nothing readable kept: start from the example.
+  }
+  return null;
+}
+
 /** Parse the text now, list its problems, and hand a map without errors to the widget. */
 function refresh() {
   clearTimeout(pending);
   pending = undefined;
+  saveDraft();
   if (!ready) return;
   const answer = JSON.parse(importText(text.value, format.value));
   current = { mapJson: answer.map_json, diagnostics: answer.diagnostics };
@@ -255,8 +277,21 @@ uiLangButton.addEventListener('click', () => {
   applyLabels();
 });
 
+exampleButton.addEventListener('click', () => {
+  // Through the editing command where there is one, so that undo brings the author's text back.
+  text.focus();
+  text.select();
+  const example = EXAMPLES[format.value];
+  if (!document.execCommand?.('insertText', false, example) || text.value !== example) text.value = example;
+  refresh();
+});
+
 text.addEventListener('input', schedule);
-text.value = EXAMPLES[format.value] ?? EXAMPLES.argdown;
+// The last text has not been saved if the page goes before the pause that redraws it.
+addEventListener('pagehide', saveDraft);
+const draft = savedDraft();
+if (draft) format.value = draft.format;
+text.value = draft ? draft.text : EXAMPLES[format.value] ?? EXAMPLES.argdown;
 applyLabels();
 
 init({ module_or_path: new URL('./editor/argmap_editor_bg.wasm', import.meta.url) }).then(
