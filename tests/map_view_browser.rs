@@ -252,8 +252,7 @@ async fn a_huge_map_draws_the_cards_near_the_view_and_follows_the_keyboard_and_t
     // The keyboard reaches the last claim: it is drawn, focused and in view.
     m.row("q").focus().unwrap();
     m.key("End").await;
-    let last = until("the last claim drawn and focused", || (m.focused_id().as_deref() == Some("p39c19")).then_some(())).await;
-    let _ = last;
+    until("the last claim drawn and focused", || (m.focused_id().as_deref() == Some("p39c19")).then_some(())).await;
     let card = until("the last claim placed in view", || {
         m.all("[data-node-id=p39c19][data-placed]").into_iter().next().filter(|c| in_viewport(&m, c))
     })
