@@ -512,9 +512,9 @@ function report(r) {
     }
   }
   lines.push('');
-  lines.push('**Loading + validating** a map, ms: in wasm as the widget does it (`JSON.parse`, then the model\'s decoder), in wasm with serde_json (`argmap::model::load`, what the widget no longer ships), and natively');
+  lines.push('**Loading + validating** a map, ms: in wasm as the widget does it (`load_compact`: the model\'s own JSON reader, then its decoder), in wasm with serde_json (`load`, what the widget no longer ships), and natively (`load`)');
   lines.push('');
-  lines.push('| nodes | map size | in wasm, JSON.parse (the widget) | in wasm, serde_json | native (`--release`) | of which JSON parse, native |');
+  lines.push('| nodes | map size | in wasm, `load_compact` (the widget) | in wasm, serde_json | native (`--release`) | of which JSON parse, native |');
   lines.push('|---:|---:|---:|---:|---:|---:|');
   for (const size of r.sizes) {
     const nat = r.loadNative?.find((x) => x.nodes === size);
