@@ -244,6 +244,7 @@ async fn a_huge_map_draws_the_cards_near_the_view_and_follows_the_keyboard_and_t
     let cards = placed(&m).await;
     let shown = 1 + 40 + 40 * 20;
     assert!(cards.len() < shown / 2, "{} of {shown} cards drawn", cards.len());
+    assert_eq!(m.one("[role=tree]").get_attribute("data-shown"), Some(shown.to_string()), "the tree says how many rows it has");
     assert!(cards.iter().any(|c| in_viewport(&m, c)), "the view is not empty");
     for card in &cards {
         let set: usize = card.get_attribute("aria-setsize").unwrap().parse().unwrap();

@@ -612,7 +612,8 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                         { for wires }
                         { for cross }
                     </svg>
-                    <div class="am-tree am-cards" role="tree" data-view="map" aria-label={map.title.get(&view.lang).to_owned()} {onkeydown} {onfocusin}
+                    <div class="am-tree am-cards" role="tree" data-view="map" data-shown={rows.len().to_string()}
+                        aria-label={map.title.get(&view.lang).to_owned()} {onkeydown} {onfocusin}
                         {onpointerover} {onpointerleave}>
                         { for rows.iter().enumerate().filter(|&(i, _)| is_drawn(i)).map(|(i, &row)| {
                             let node = row.node;
