@@ -206,6 +206,20 @@ async fn the_map_drawing_hides_the_connectors_sign_too() {
 }
 
 #[wasm_bindgen_test]
+async fn the_name_a_student_types_outlasts_a_reload() {
+    local().clear().unwrap();
+    let m = mount_with(FLAGSHIP, &[("lang", "en"), ("exercise", "true")]).await;
+    let name: web_sys::HtmlInputElement = m.one(".am-marks input[type=text]").dyn_into().unwrap();
+    name.set_value("李伟");
+    name.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    m.unmount();
+    let m = remount(FLAGSHIP, &[("lang", "en"), ("exercise", "true")]).await;
+    let name: web_sys::HtmlInputElement = m.one(".am-marks input[type=text]").dyn_into().unwrap();
+    until("the name back", || (name.value() == "李伟").then_some(())).await;
+    m.unmount();
+}
+
+#[wasm_bindgen_test]
 async fn marks_go_out_as_a_file_and_come_back() {
     local().clear().unwrap();
     let map = flagship();

@@ -148,6 +148,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
             <TourPanel map={map.clone()} lang={lang.clone()} step={view.tour} on_action={on_action.clone()} />
             <VerdictBar map={map.clone()} lang={lang.clone()} {tally} {kept} on_action={on_action.clone()} />
             <MarksBar map={map.clone()} lang={lang.clone()} exercise={view.exercise} verdicts={view.verdicts.clone()}
+                name_key={AttrValue::from(format!("argmap/{}/name{}", map.id, shown.instance))}
                 answers={view.answers.clone()} on_action={on_action.clone()} />
             <div class="am-body">
                 <div class="am-drawing">{ drawing }</div>

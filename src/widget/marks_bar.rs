@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::model::{Action, Answers, Marks, Problem, ProblemKind, Verdicts, MAX_MAP_BYTES, MAX_NAME_CHARS};
 use crate::strings::strings;
 
+use super::hooks::{keep_name, stored_name};
 use super::state::MapRef;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +18,8 @@ pub struct MarksBarProps {
     pub exercise: bool,
     pub verdicts: Verdicts,
     pub answers: Answers,
+    /// Where the name the reader typed is kept, so a reload keeps it too.
+    pub name_key: AttrValue,
     pub on_action: Callback<Action>,
 }
 
@@ -32,6 +35,23 @@ pub fn MarksBar(props: &MarksBarProps) -> Html {
     let s = strings(&props.lang);
     let (name_ref, file_ref) = (use_node_ref(), use_node_ref());
     let told = use_state(|| None::<Told>);
+    {
+        let name_ref = name_ref.clone();
+        let shown = props.exercise || !props.verdicts.0.is_empty() || !props.answers.0.is_empty();
+        use_effect_with((props.name_key.clone(), shown), move |(key, _)| {
+            if let (Some(input), Some(name)) = (name_ref.cast::<web_sys::HtmlInputElement>(), stored_name(key)) {
+                input.set_value(&name);
+            }
+        });
+    }
+    let keep_name = {
+        let key = props.name_key.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                keep_name(&key, &input.value());
+            }
+        })
+    };
     if !props.exercise && props.verdicts.0.is_empty() && props.answers.0.is_empty() {
         return html! {};
     }
@@ -97,7 +117,7 @@ pub fn MarksBar(props: &MarksBarProps) -> Html {
                     <button type="button" class="am-button am-small" data-action="start-again" onclick={start_again}>{ s.start_again }</button>
                 }
             }
-            <label class="am-name">{ s.your_name }{ " " }<input type="text" maxlength="100" autocomplete="name" ref={name_ref} /></label>
+            <label class="am-name">{ s.your_name }{ " " }<input type="text" maxlength="100" autocomplete="name" ref={name_ref} oninput={keep_name} /></label>
             <button type="button" class="am-button am-small" data-action="save-marks" onclick={save}>{ s.save_marks }</button>
             <button type="button" class="am-button am-small" data-action="load-marks" onclick={choose}>{ s.load_marks }</button>
             <input type="file" accept=".json,application/json" hidden=true ref={file_ref} onchange={load} />

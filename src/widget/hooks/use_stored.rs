@@ -13,6 +13,16 @@ pub fn stored_answers(map: &ArgumentMap, key: &str) -> Answers {
     storage::read(storage::local(), key).map(|text| Answers::from_storage(map, &text)).unwrap_or_default()
 }
 
+/// The name the reader last typed for their marks file on this map, if any.
+pub fn stored_name(key: &str) -> Option<String> {
+    storage::read(storage::local(), key)
+}
+
+/// Keeps the name the reader types (a blank one is forgotten).
+pub fn keep_name(key: &str, name: &str) {
+    storage::write(storage::local(), key, name.trim());
+}
+
 /// Keeps what the reader made (marks, answers; `text` as stored) in the browser's storage;
 /// returns whether it is being kept (the storage may be refused at once, or fail later, when
 /// full).
