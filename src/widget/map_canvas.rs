@@ -59,6 +59,10 @@ struct Memory {
     /// Measured card sizes, for the language they were measured in.
     lang: String,
     sizes: HashMap<NodeIdx, Size>,
+    /// Estimated sizes of cards not measured yet (a huge map has thousands), kept so that a
+    /// render wraps each claim once, not on every pan that draws new cards.
+    /// Per node, open and closed.
+    estimates: Vec<[Option<Size>; 2]>,
     /// Where each card was put last time, to keep the one the reader acted on still.
     placed: HashMap<NodeIdx, (f32, f32)>,
     camera: Option<Camera>,
@@ -218,14 +222,19 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
         if m.lang != view.lang {
             m.lang = view.lang.clone();
             m.sizes.clear();
+            m.estimates.clear();
         }
+        let Memory { sizes, estimates, .. } = &mut *m;
+        estimates.resize(map.nodes.len(), [None; 2]);
         rows.iter()
             .enumerate()
-            .map(|(i, r)| {
-                m.sizes.get(&r.node).copied().unwrap_or_else(|| {
+            .map(|(i, r)| match sizes.get(&r.node) {
+                Some(&measured) => measured,
+                None => {
                     let closed = !map.nodes[r.node].children.is_empty() && !shows_open(map, view, rows, i);
-                    estimated_card_size(map.nodes[r.node].text.get(&view.lang), closed)
-                })
+                    let slot = &mut estimates[r.node][usize::from(closed)];
+                    *slot.get_or_insert_with(|| estimated_card_size(map.nodes[r.node].text.get(&view.lang), closed))
+                }
             })
             .collect()
     };
