@@ -123,12 +123,58 @@ pub(super) fn char_column(text: &str, line: usize, byte_column: usize) -> usize 
     line_text[..end].chars().count() + 1
 }
 
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
+/// Where a value sits in the document (`nodes[3].text.en`), written out only when a problem is
+/// reported there: formatting the path of every field read cost a third of a load.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Item(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
     }
+
+    fn item(&'a self, index: usize) -> Path<'a> {
+        Path::Item(self, index)
+    }
+
+    fn render(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.write(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Path::Item(parent, index) => {
+                parent.write(out);
+                out.push('[');
+                out.push_str(&index.to_string());
+                out.push(']');
+            }
+        }
+    }
+}
+
+/// `nodes[i]`, `links[i]`, … : where a top-level entry is, for problems found after decoding.
+fn entry(list: &str, index: usize) -> String {
+    Path::Root.key(list).item(index).render()
+}
+
+/// `nodes[i].parent` and the like.
+fn field_of(list: &str, index: usize, key: &str) -> String {
+    Path::Root.key(list).item(index).key(key).render()
 }
 
 pub(super) fn type_of(v: &Value) -> JsonType {
@@ -146,7 +192,8 @@ pub(super) fn type_of(v: &Value) -> JsonType {
 
 /// A node as written, ids not yet resolved.
 struct RawNode {
-    path: String,
+    /// Its place in `nodes`.
+    index: usize,
     /// False when the entry is too broken to take part in the tree (its problems are recorded).
     valid: bool,
     id: String,
@@ -156,15 +203,15 @@ struct RawNode {
     side: Option<Side>,
     text: Text,
     detail: Option<Text>,
-    evidence: Vec<(String, String, Evidence)>, // (path, source id, evidence with source unresolved)
+    evidence: Vec<(usize, String, Evidence)>, // (place in `evidence`, source id, evidence with source unresolved)
     flags: Vec<String>,
     prompt: Option<Text>,
 }
 
 impl RawNode {
-    fn placeholder(path: String) -> RawNode {
+    fn placeholder(index: usize) -> RawNode {
         RawNode {
-            path,
+            index,
             valid: false,
             id: String::new(),
             parent: None,
@@ -181,7 +228,8 @@ impl RawNode {
 }
 
 struct RawLink {
-    path: String,
+    /// Its place in `links`.
+    index: usize,
     from: String,
     to: String,
     relation: Option<LinkRelation>,
@@ -197,7 +245,7 @@ struct RawMap {
     root: Option<String>,
     nodes: Vec<RawNode>,
     links: Vec<RawLink>,
-    tour: Vec<(String, String, Text, Option<Text>)>, // (path, node id, note, question)
+    tour: Vec<(usize, String, Text, Option<Text>)>, // (place in `tour`, node id, note, question)
     side_names: Vec<(Side, Text)>,
 }
 
@@ -213,12 +261,12 @@ fn field<V: Json>(o: &V, key: &str) -> Option<V> {
 }
 
 impl Decoder {
-    fn problem(&mut self, path: &str, kind: ProblemKind) {
-        self.problems.push(Problem::at(path, kind));
+    fn problem(&mut self, path: Path<'_>, kind: ProblemKind) {
+        self.problems.push(Problem::at(path.render(), kind));
     }
 
     /// `v` itself when it is an object.
-    fn object<'v, V: Json>(&mut self, v: &'v V, path: &str) -> Option<&'v V> {
+    fn object<'v, V: Json>(&mut self, v: &'v V, path: Path<'_>) -> Option<&'v V> {
         match v.json_type() {
             JsonType::Object => Some(v),
             found => {
@@ -228,15 +276,15 @@ impl Decoder {
         }
     }
 
-    fn required<V: Json>(&mut self, o: &V, key: &str, path: &str) -> Option<V> {
+    fn required<V: Json>(&mut self, o: &V, key: &str, path: Path<'_>) -> Option<V> {
         let v = field(o, key);
         if v.is_none() {
-            self.problem(&join(path, key), ProblemKind::Missing);
+            self.problem(path.key(key), ProblemKind::Missing);
         }
         v
     }
 
-    fn string<V: Json>(&mut self, v: &V, path: &str) -> Option<String> {
+    fn string<V: Json>(&mut self, v: &V, path: Path<'_>) -> Option<String> {
         match v.string() {
             Some(s) if s.trim().is_empty() => {
                 self.problem(path, ProblemKind::Empty);
@@ -250,16 +298,16 @@ impl Decoder {
         }
     }
 
-    fn required_string<V: Json>(&mut self, o: &V, key: &str, path: &str) -> Option<String> {
-        self.required(o, key, path).and_then(|v| self.string(&v, &join(path, key)))
+    fn required_string<V: Json>(&mut self, o: &V, key: &str, path: Path<'_>) -> Option<String> {
+        self.required(o, key, path).and_then(|v| self.string(&v, path.key(key)))
     }
 
-    fn optional_string<V: Json>(&mut self, o: &V, key: &str, path: &str) -> Option<String> {
-        field(o, key).and_then(|v| self.string(&v, &join(path, key)))
+    fn optional_string<V: Json>(&mut self, o: &V, key: &str, path: Path<'_>) -> Option<String> {
+        field(o, key).and_then(|v| self.string(&v, path.key(key)))
     }
 
     /// `{"zh": "…", "en": "…"}`, or a plain string meaning the map's first language.
-    fn text<V: Json>(&mut self, v: &V, path: &str) -> Option<Text> {
+    fn text<V: Json>(&mut self, v: &V, path: Path<'_>) -> Option<Text> {
         let mut entries = match v.json_type() {
             JsonType::String => {
                 let lang = self.languages.first().cloned().unwrap_or_default();
@@ -276,7 +324,7 @@ impl Decoder {
                 }
                 let mut entries = Vec::with_capacity(members.len());
                 for (lang, t) in members {
-                    if let Some(t) = self.string(&t, &join(path, &lang)) {
+                    if let Some(t) = self.string(&t, path.key(&lang)) {
                         entries.push((lang, t));
                     }
                 }
@@ -293,97 +341,99 @@ impl Decoder {
         (!entries.is_empty()).then_some(Text(entries))
     }
 
-    fn required_text<V: Json>(&mut self, o: &V, key: &str, path: &str) -> Option<Text> {
-        self.required(o, key, path).and_then(|v| self.text(&v, &join(path, key)))
+    fn required_text<V: Json>(&mut self, o: &V, key: &str, path: Path<'_>) -> Option<Text> {
+        self.required(o, key, path).and_then(|v| self.text(&v, path.key(key)))
     }
 
-    fn optional_text<V: Json>(&mut self, o: &V, key: &str, path: &str) -> Option<Text> {
-        field(o, key).and_then(|v| self.text(&v, &join(path, key)))
+    fn optional_text<V: Json>(&mut self, o: &V, key: &str, path: Path<'_>) -> Option<Text> {
+        field(o, key).and_then(|v| self.text(&v, path.key(key)))
     }
 
-    fn array<V: Json>(&mut self, o: &V, key: &str, path: &str, required: bool) -> Vec<V> {
+    fn array<V: Json>(&mut self, o: &V, key: &str, path: Path<'_>, required: bool) -> Vec<V> {
         let Some(v) = field(o, key) else {
             if required {
-                self.problem(&join(path, key), ProblemKind::Missing);
+                self.problem(path.key(key), ProblemKind::Missing);
             }
             return Vec::new();
         };
         v.items().unwrap_or_else(|| {
-            self.problem(&join(path, key), ProblemKind::WrongType { expected: JsonType::Array, found: v.json_type() });
+            self.problem(path.key(key), ProblemKind::WrongType { expected: JsonType::Array, found: v.json_type() });
             Vec::new()
         })
     }
 
     /// A word from a closed vocabulary: `names[i]` means `values[i]`.
-    fn choice<T: Copy, V: Json>(&mut self, o: &V, key: &str, path: &str, names: &'static [&'static str], values: &[T]) -> Option<T> {
-        let path = join(path, key);
-        let word = field(o, key).and_then(|v| self.string(&v, &path))?;
+    fn choice<T: Copy, V: Json>(&mut self, o: &V, key: &str, path: Path<'_>, names: &'static [&'static str], values: &[T]) -> Option<T> {
+        let path = path.key(key);
+        let word = field(o, key).and_then(|v| self.string(&v, path))?;
         let found = names.iter().position(|name| *name == word).and_then(|i| values.get(i)).copied();
         if found.is_none() {
-            self.problem(&path, ProblemKind::UnknownValue { found: word, expected: names });
+            self.problem(path, ProblemKind::UnknownValue { found: word, expected: names });
         }
         found
     }
 
     fn document<V: Json>(&mut self, v: &V) -> Option<RawMap> {
-        let o = self.object(v, "")?;
+        let top = Path::Root;
+        let o = self.object(v, top)?;
         match o.member("format").map(|f| (f.string(), f.json_type())) {
             Some((Some(f), _)) if f == FORMAT => {}
             Some((Some(f), _)) => {
                 // A future version may mean anything: stop rather than misread it.
-                self.problem("format", ProblemKind::UnsupportedFormat { found: f });
+                self.problem(top.key("format"), ProblemKind::UnsupportedFormat { found: f });
                 return None;
             }
-            Some((None, found)) => self.problem("format", ProblemKind::FormatNotString { found }),
-            None => self.problem("format", ProblemKind::MissingFormat),
+            Some((None, found)) => self.problem(top.key("format"), ProblemKind::FormatNotString { found }),
+            None => self.problem(top.key("format"), ProblemKind::MissingFormat),
         }
         let languages: Vec<String> = self
-            .array(o, "languages", "", true)
+            .array(o, "languages", top, true)
             .iter()
             .enumerate()
-            .filter_map(|(i, l)| self.string(l, &format!("languages[{i}]")))
+            .filter_map(|(i, l)| self.string(l, top.key("languages").item(i)))
             .collect();
         if languages.is_empty() && o.member("languages").is_some() {
-            self.problem("languages", ProblemKind::EmptyLanguages);
+            self.problem(top.key("languages"), ProblemKind::EmptyLanguages);
         }
         self.languages = languages.clone();
 
-        let id = self.required_string(o, "id", "").unwrap_or_default();
-        let title = self.required_text(o, "title", "").unwrap_or_default();
-        let summary = self.optional_text(o, "summary", "");
+        let id = self.required_string(o, "id", top).unwrap_or_default();
+        let title = self.required_text(o, "title", top).unwrap_or_default();
+        let summary = self.optional_text(o, "summary", top);
         let sources = self.sources(o);
-        let root = self.required_string(o, "root", "");
+        let root = self.required_string(o, "root", top);
 
-        let raw_nodes = self.array(o, "nodes", "", true);
+        let raw_nodes = self.array(o, "nodes", top, true);
         if raw_nodes.len() > MAX_NODES {
-            self.problem("nodes", ProblemKind::TooManyNodes { count: raw_nodes.len(), limit: MAX_NODES });
+            self.problem(top.key("nodes"), ProblemKind::TooManyNodes { count: raw_nodes.len(), limit: MAX_NODES });
             return None;
         }
         if raw_nodes.is_empty() && o.member("nodes").is_some() {
-            self.problem("nodes", ProblemKind::EmptyNodes);
+            self.problem(top.key("nodes"), ProblemKind::EmptyNodes);
         }
         // Broken entries stay in place as invalid nodes, so `nodes[i]` in later messages still
         // names the i-th entry of the file.
-        let nodes = raw_nodes.iter().enumerate().map(|(i, n)| self.node(n, format!("nodes[{i}]"))).collect();
-        let links = self.array(o, "links", "", false).iter().enumerate().filter_map(|(i, l)| self.link(l, format!("links[{i}]"))).collect();
+        let nodes = raw_nodes.iter().enumerate().map(|(i, n)| self.node(n, i)).collect();
+        let links = self.array(o, "links", top, false).iter().enumerate().filter_map(|(i, l)| self.link(l, i)).collect();
         let tour = self
-            .array(o, "tour", "", false)
+            .array(o, "tour", top, false)
             .iter()
             .enumerate()
             .filter_map(|(i, step)| {
-                let path = format!("tour[{i}]");
-                let s = self.object(step, &path)?;
-                let node = self.required_string(s, "node", &path);
-                let note = self.required_text(s, "note", &path);
-                let question = self.optional_text(s, "question", &path);
-                Some((path, node?, note?, question))
+                let tour = top.key("tour");
+                let path = tour.item(i);
+                let s = self.object(step, path)?;
+                let node = self.required_string(s, "node", path);
+                let note = self.required_text(s, "note", path);
+                let question = self.optional_text(s, "question", path);
+                Some((i, node?, note?, question))
             })
             .collect();
         let mut side_names = Vec::new();
         if let Some(sides) = field(o, "sides") {
-            if let Some(sides) = self.object(&sides, "sides") {
+            if let Some(sides) = self.object(&sides, top.key("sides")) {
                 for (key, side) in [("open", Side::Open), ("closed", Side::Closed), ("neutral", Side::Neutral)] {
-                    if let Some(name) = self.optional_text(sides, key, "sides") {
+                    if let Some(name) = self.optional_text(sides, key, top.key("sides")) {
                         side_names.push((side, name));
                     }
                 }
@@ -395,25 +445,26 @@ impl Decoder {
     fn sources<V: Json>(&mut self, o: &V) -> Vec<Source> {
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut sources = Vec::new();
-        for (i, s) in self.array(o, "sources", "", false).iter().enumerate() {
-            let path = format!("sources[{i}]");
-            let Some(s) = self.object(s, &path) else { continue };
-            let id = self.required_string(s, "id", &path);
-            let title = self.required_text(s, "title", &path);
-            let author = self.optional_string(s, "author", &path);
-            let published = self.optional_string(s, "published", &path);
-            let lang = self.required_string(s, "lang", &path);
-            let thesis = self.optional_text(s, "thesis", &path);
-            let url = self.optional_string(s, "url", &path).filter(|url| {
+        for (i, s) in self.array(o, "sources", Path::Root, false).iter().enumerate() {
+            let list = Path::Root.key("sources");
+            let path = list.item(i);
+            let Some(s) = self.object(s, path) else { continue };
+            let id = self.required_string(s, "id", path);
+            let title = self.required_text(s, "title", path);
+            let author = self.optional_string(s, "author", path);
+            let published = self.optional_string(s, "published", path);
+            let lang = self.required_string(s, "lang", path);
+            let thesis = self.optional_text(s, "thesis", path);
+            let url = self.optional_string(s, "url", path).filter(|url| {
                 let ok = is_web_link(url);
                 if !ok {
-                    self.problem(&join(&path, "url"), ProblemKind::NotWebLink);
+                    self.problem(path.key("url"), ProblemKind::NotWebLink);
                 }
                 ok
             });
             let Some(id) = id else { continue };
             if let Some(first) = seen.get(&id) {
-                self.problem(&join(&path, "id"), ProblemKind::DuplicateSource { id, first: format!("sources[{first}]") });
+                self.problem(path.key("id"), ProblemKind::DuplicateSource { id, first: entry("sources", *first) });
                 continue;
             }
             seen.insert(id.clone(), i);
@@ -422,50 +473,53 @@ impl Decoder {
         sources
     }
 
-    fn node<V: Json>(&mut self, v: &V, path: String) -> RawNode {
-        let Some(o) = self.object(v, &path) else {
-            return RawNode { valid: false, ..RawNode::placeholder(path) };
+    fn node<V: Json>(&mut self, v: &V, index: usize) -> RawNode {
+        let list = Path::Root.key("nodes");
+        let path = list.item(index);
+        let Some(o) = self.object(v, path) else {
+            return RawNode { valid: false, ..RawNode::placeholder(index) };
         };
-        let id = self.required_string(o, "id", &path);
-        let parent = self.optional_string(o, "parent", &path);
-        let kind = self.required(o, "kind", &path).and(self.choice(
+        let id = self.required_string(o, "id", path);
+        let parent = self.optional_string(o, "parent", path);
+        let kind = self.required(o, "kind", path).and(self.choice(
             o,
             "kind",
-            &path,
+            path,
             &["question", "position", "claim"],
             &[Kind::Question, Kind::Position, Kind::Claim],
         ));
         let relation = self.choice(
             o,
             "relation",
-            &path,
+            path,
             &["answers", "supports", "attacks"],
             &[Relation::Answers, Relation::Supports, Relation::Attacks],
         );
-        let side = self.choice(o, "side", &path, &["open", "closed", "neutral"], &[Side::Open, Side::Closed, Side::Neutral]);
+        let side = self.choice(o, "side", path, &["open", "closed", "neutral"], &[Side::Open, Side::Closed, Side::Neutral]);
         if kind == Some(Kind::Position) && side.is_none() && field(o, "side").is_none() {
-            self.problem(&join(&path, "side"), ProblemKind::PositionWithoutSide);
+            self.problem(path.key("side"), ProblemKind::PositionWithoutSide);
         }
-        let text = self.required_text(o, "text", &path);
-        let detail = self.optional_text(o, "detail", &path);
-        let prompt = self.optional_text(o, "prompt", &path);
+        let text = self.required_text(o, "text", path);
+        let detail = self.optional_text(o, "detail", path);
+        let prompt = self.optional_text(o, "prompt", path);
         let mut evidence = Vec::new();
-        for (i, e) in self.array(o, "evidence", &path, false).iter().enumerate() {
-            let epath = format!("{path}.evidence[{i}]");
-            let Some(e) = self.object(e, &epath) else { continue };
-            let source = self.required_string(e, "source", &epath);
+        for (i, e) in self.array(o, "evidence", path, false).iter().enumerate() {
+            let list = path.key("evidence");
+            let epath = list.item(i);
+            let Some(e) = self.object(e, epath) else { continue };
+            let source = self.required_string(e, "source", epath);
             // Quotes are verbatim: keep surrounding spaces, only refuse an empty one.
-            let quote = self.required_string(e, "quote", &epath);
-            let translation = self.optional_text(e, "translation", &epath);
+            let quote = self.required_string(e, "quote", epath);
+            let translation = self.optional_text(e, "translation", epath);
             if let (Some(source), Some(quote)) = (source, quote) {
-                evidence.push((epath, source, Evidence { source: usize::MAX, quote, translation }));
+                evidence.push((i, source, Evidence { source: usize::MAX, quote, translation }));
             }
         }
         let flags = self
-            .array(o, "flags", &path, false)
+            .array(o, "flags", path, false)
             .iter()
             .enumerate()
-            .filter_map(|(i, f)| self.string(f, &format!("{path}.flags[{i}]")))
+            .filter_map(|(i, f)| self.string(f, path.key("flags").item(i)))
             .collect();
         let valid = id.is_some();
         RawNode {
@@ -480,23 +534,25 @@ impl Decoder {
             evidence,
             flags,
             prompt,
-            path,
+            index,
         }
     }
 
-    fn link<V: Json>(&mut self, v: &V, path: String) -> Option<RawLink> {
-        let o = self.object(v, &path)?;
-        let from = self.required_string(o, "from", &path);
-        let to = self.required_string(o, "to", &path);
-        let relation = self.required(o, "relation", &path).and(self.choice(
+    fn link<V: Json>(&mut self, v: &V, index: usize) -> Option<RawLink> {
+        let list = Path::Root.key("links");
+        let path = list.item(index);
+        let o = self.object(v, path)?;
+        let from = self.required_string(o, "from", path);
+        let to = self.required_string(o, "to", path);
+        let relation = self.required(o, "relation", path).and(self.choice(
             o,
             "relation",
-            &path,
+            path,
             &["contradicts", "agrees", "supports", "attacks"],
             &[LinkRelation::Contradicts, LinkRelation::Agrees, LinkRelation::Supports, LinkRelation::Attacks],
         ));
-        let note = self.optional_text(o, "note", &path);
-        Some(RawLink { from: from?, to: to?, relation, note, path })
+        let note = self.optional_text(o, "note", path);
+        Some(RawLink { from: from?, to: to?, relation, note, index })
     }
 }
 
@@ -510,8 +566,8 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
             continue;
         }
         if let Some(&first) = ids.get(&n.id) {
-            let kind = ProblemKind::DuplicateNode { id: n.id.clone(), first: raw.nodes[first].path.clone() };
-            problems.push(Problem::at(join(&n.path, "id"), kind));
+            let kind = ProblemKind::DuplicateNode { id: n.id.clone(), first: entry("nodes", first) };
+            problems.push(Problem::at(field_of("nodes", i, "id"), kind));
             keep[i] = false;
         } else {
             ids.insert(n.id.clone(), i);
@@ -530,17 +586,21 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
     let names_parent: Vec<bool> = raw.nodes.iter().map(|n| n.parent.is_some()).collect();
     let mut nodes: Vec<Node> = Vec::with_capacity(raw.nodes.len());
     for raw_node in raw.nodes {
-        let parent = raw_node.parent.as_deref().and_then(|p| resolve(problems, join(&raw_node.path, "parent"), p));
+        let parent = raw_node.parent.as_deref().and_then(|p| resolve(problems, field_of("nodes", raw_node.index, "parent"), p));
         let evidence = raw_node
             .evidence
             .into_iter()
-            .filter_map(|(path, source, mut e)| match source_ids.get(source.as_str()) {
+            .filter_map(|(i, source, mut e)| match source_ids.get(source.as_str()) {
                 Some(&s) => {
                     e.source = s;
                     Some(e)
                 }
                 None => {
-                    problems.push(Problem::at(join(&path, "source"), ProblemKind::UnknownSource { id: source }));
+                    let evidence = Path::Root.key("nodes");
+                    let evidence = evidence.item(raw_node.index);
+                    let evidence = evidence.key("evidence");
+                    let path = evidence.item(i);
+                    problems.push(Problem::at(path.key("source").render(), ProblemKind::UnknownSource { id: source }));
                     None
                 }
             })
@@ -572,7 +632,7 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
     for (i, n) in nodes.iter().enumerate() {
         if keep[i] && !names_parent[i] && Some(i) != root {
             let root_id = root.map(|r| nodes[r].id.as_str()).unwrap_or("?");
-            problems.push(Problem::at(format!("nodes[{i}]"), ProblemKind::SecondRoot { id: n.id.clone(), root: root_id.to_owned() }));
+            problems.push(Problem::at(entry("nodes", i), ProblemKind::SecondRoot { id: n.id.clone(), root: root_id.to_owned() }));
         }
     }
     for i in 0..nodes.len() {
@@ -585,10 +645,10 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
         .links
         .into_iter()
         .filter_map(|l| {
-            let from = resolve(problems, join(&l.path, "from"), &l.from);
-            let to = resolve(problems, join(&l.path, "to"), &l.to);
+            let from = resolve(problems, field_of("links", l.index, "from"), &l.from);
+            let to = resolve(problems, field_of("links", l.index, "to"), &l.to);
             if from.is_some() && from == to {
-                problems.push(Problem::at(join(&l.path, "to"), ProblemKind::SelfLink));
+                problems.push(Problem::at(field_of("links", l.index, "to"), ProblemKind::SelfLink));
             }
             Some(Link { from: from?, to: to?, relation: l.relation?, note: l.note })
         })
@@ -596,7 +656,7 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
     let tour = raw
         .tour
         .into_iter()
-        .filter_map(|(path, node, note, question)| Some(TourStep { node: resolve(problems, join(&path, "node"), &node)?, note, question }))
+        .filter_map(|(i, node, note, question)| Some(TourStep { node: resolve(problems, field_of("tour", i, "node"), &node)?, note, question }))
         .collect();
 
     let root = root?;
