@@ -40,8 +40,8 @@ pub fn load(text: &str) -> Result<ArgumentMap, Vec<Problem>> {
 /// case through both).
 pub fn load_compact(text: &str) -> Result<ArgumentMap, Vec<Problem>> {
     let text = map_text(text)?;
-    let tree = super::json_tree::parse(text).map_err(|problem| vec![problem])?;
-    decode(&&tree)
+    let checked = super::json_tree::check(text).map_err(|problem| vec![problem])?;
+    decode(&checked.root())
 }
 
 /// The text to parse: refused when too large; without a byte-order mark.
@@ -67,7 +67,7 @@ pub fn decode<V: Json>(value: &V) -> Result<ArgumentMap, Vec<Problem>> {
 }
 
 /// What the decoder reads of a parsed JSON document: serde_json's `Value` (the command line,
-/// the tests) or `json_tree::Tree` (the widget). One decoder, so both report the same problems
+/// the tests) or `json_tree::Lazy` (the widget). One decoder, so both report the same problems
 /// at the same paths.
 pub trait Json: Sized {
     /// Which of JSON's six kinds of value this is.
@@ -80,6 +80,8 @@ pub trait Json: Sized {
     fn member(&self, key: &str) -> Option<Self>;
     /// Every member in order, when this is an object.
     fn members(&self) -> Option<Vec<(String, Self)>>;
+    /// The object, ready for its members to be looked up, when this is an object.
+    fn object(&self) -> Option<Self>;
 }
 
 impl Json for &Value {
@@ -101,6 +103,10 @@ impl Json for &Value {
 
     fn members(&self) -> Option<Vec<(String, Self)>> {
         self.as_object().map(|o| o.iter().map(|(k, v)| (k.clone(), v)).collect())
+    }
+
+    fn object(&self) -> Option<Self> {
+        self.is_object().then_some(*self)
     }
 }
 
@@ -266,10 +272,11 @@ impl Decoder {
     }
 
     /// `v` itself when it is an object.
-    fn object<'v, V: Json>(&mut self, v: &'v V, path: Path<'_>) -> Option<&'v V> {
-        match v.json_type() {
-            JsonType::Object => Some(v),
-            found => {
+    fn object<V: Json>(&mut self, v: &V, path: Path<'_>) -> Option<V> {
+        match v.object() {
+            Some(o) => Some(o),
+            None => {
+                let found = v.json_type();
                 self.problem(path, ProblemKind::WrongType { expected: JsonType::Object, found });
                 None
             }
@@ -375,7 +382,7 @@ impl Decoder {
 
     fn document<V: Json>(&mut self, v: &V) -> Option<RawMap> {
         let top = Path::Root;
-        let o = self.object(v, top)?;
+        let o = &self.object(v, top)?;
         match o.member("format").map(|f| (f.string(), f.json_type())) {
             Some((Some(f), _)) if f == FORMAT => {}
             Some((Some(f), _)) => {
@@ -422,7 +429,7 @@ impl Decoder {
             .filter_map(|(i, step)| {
                 let tour = top.key("tour");
                 let path = tour.item(i);
-                let s = self.object(step, path)?;
+                let s = &self.object(step, path)?;
                 let node = self.required_string(s, "node", path);
                 let note = self.required_text(s, "note", path);
                 let question = self.optional_text(s, "question", path);
@@ -431,7 +438,7 @@ impl Decoder {
             .collect();
         let mut side_names = Vec::new();
         if let Some(sides) = field(o, "sides") {
-            if let Some(sides) = self.object(&sides, top.key("sides")) {
+            if let Some(sides) = &self.object(&sides, top.key("sides")) {
                 for (key, side) in [("open", Side::Open), ("closed", Side::Closed), ("neutral", Side::Neutral)] {
                     if let Some(name) = self.optional_text(sides, key, top.key("sides")) {
                         side_names.push((side, name));
@@ -448,7 +455,7 @@ impl Decoder {
         for (i, s) in self.array(o, "sources", Path::Root, false).iter().enumerate() {
             let list = Path::Root.key("sources");
             let path = list.item(i);
-            let Some(s) = self.object(s, path) else { continue };
+            let Some(s) = &self.object(s, path) else { continue };
             let id = self.required_string(s, "id", path);
             let title = self.required_text(s, "title", path);
             let author = self.optional_string(s, "author", path);
@@ -476,7 +483,7 @@ impl Decoder {
     fn node<V: Json>(&mut self, v: &V, index: usize) -> RawNode {
         let list = Path::Root.key("nodes");
         let path = list.item(index);
-        let Some(o) = self.object(v, path) else {
+        let Some(o) = &self.object(v, path) else {
             return RawNode { valid: false, ..RawNode::placeholder(index) };
         };
         let id = self.required_string(o, "id", path);
@@ -506,7 +513,7 @@ impl Decoder {
         for (i, e) in self.array(o, "evidence", path, false).iter().enumerate() {
             let list = path.key("evidence");
             let epath = list.item(i);
-            let Some(e) = self.object(e, epath) else { continue };
+            let Some(e) = &self.object(e, epath) else { continue };
             let source = self.required_string(e, "source", epath);
             // Quotes are verbatim: keep surrounding spaces, only refuse an empty one.
             let quote = self.required_string(e, "quote", epath);
@@ -541,7 +548,7 @@ impl Decoder {
     fn link<V: Json>(&mut self, v: &V, index: usize) -> Option<RawLink> {
         let list = Path::Root.key("links");
         let path = list.item(index);
-        let o = self.object(v, path)?;
+        let o = &self.object(v, path)?;
         let from = self.required_string(o, "from", path);
         let to = self.required_string(o, "to", path);
         let relation = self.required(o, "relation", path).and(self.choice(
@@ -574,10 +581,10 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
         }
     }
     let source_ids: HashMap<&str, usize> = raw.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
-    let resolve = |problems: &mut Vec<Problem>, path: String, id: &str| -> Option<NodeIdx> {
+    let resolve = |problems: &mut Vec<Problem>, path: Path<'_>, id: &str| -> Option<NodeIdx> {
         let found = ids.get(id).copied();
         if found.is_none() {
-            problems.push(Problem::at(path, ProblemKind::UnknownNode { id: id.to_owned() }));
+            problems.push(Problem::at(path.render(), ProblemKind::UnknownNode { id: id.to_owned() }));
         }
         found
     };
@@ -586,7 +593,7 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
     let names_parent: Vec<bool> = raw.nodes.iter().map(|n| n.parent.is_some()).collect();
     let mut nodes: Vec<Node> = Vec::with_capacity(raw.nodes.len());
     for raw_node in raw.nodes {
-        let parent = raw_node.parent.as_deref().and_then(|p| resolve(problems, field_of("nodes", raw_node.index, "parent"), p));
+        let parent = raw_node.parent.as_deref().and_then(|p| resolve(problems, Path::Root.key("nodes").item(raw_node.index).key("parent"), p));
         let evidence = raw_node
             .evidence
             .into_iter()
@@ -623,7 +630,7 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
         });
     }
 
-    let root = raw.root.as_deref().and_then(|r| resolve(problems, "root".into(), r));
+    let root = raw.root.as_deref().and_then(|r| resolve(problems, Path::Root.key("root"), r));
     if let Some(root) = root {
         if nodes[root].parent.is_some() {
             problems.push(Problem::at("root", ProblemKind::RootHasParent { root: nodes[root].id.clone() }));
@@ -645,8 +652,8 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
         .links
         .into_iter()
         .filter_map(|l| {
-            let from = resolve(problems, field_of("links", l.index, "from"), &l.from);
-            let to = resolve(problems, field_of("links", l.index, "to"), &l.to);
+            let from = resolve(problems, Path::Root.key("links").item(l.index).key("from"), &l.from);
+            let to = resolve(problems, Path::Root.key("links").item(l.index).key("to"), &l.to);
             if from.is_some() && from == to {
                 problems.push(Problem::at(field_of("links", l.index, "to"), ProblemKind::SelfLink));
             }
@@ -656,7 +663,7 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
     let tour = raw
         .tour
         .into_iter()
-        .filter_map(|(i, node, note, question)| Some(TourStep { node: resolve(problems, field_of("tour", i, "node"), &node)?, note, question }))
+        .filter_map(|(i, node, note, question)| Some(TourStep { node: resolve(problems, Path::Root.key("tour").item(i).key("node"), &node)?, note, question }))
         .collect();
 
     let root = root?;

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::json_tree::{self, Tree};
+use super::json_tree::{self, Lazy};
 use super::load::Json;
 
 use super::exercise::{can_guess, Answers, Guess};
@@ -82,33 +82,32 @@ impl Marks {
         }
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // The model's own JSON reader, as maps are read in the widget: no serde_json in its wasm.
-        let value = json_tree::parse(text).map_err(|p| vec![p])?;
-        let Tree::Object(o) = &value else {
-            return Err(vec![Problem::at("", ProblemKind::WrongType { expected: JsonType::Object, found: type_of(&value) })]);
+        let checked = json_tree::check(text).map_err(|p| vec![p])?;
+        let root = checked.root();
+        let Some(o) = &root.object() else {
+            return Err(vec![Problem::at("", ProblemKind::WrongType { expected: JsonType::Object, found: root.json_type() })]);
         };
         check_format(o)?;
-        match field(o, "map") {
-            Some(Tree::String(id)) if *id == map.id => {}
-            Some(Tree::String(id)) => {
-                return Err(vec![Problem::at("map", ProblemKind::MarksForAnotherMap { found: id.to_string(), expected: map.id.clone() })]);
+        match field(o, "map").map(|v| (v.string(), v.json_type())) {
+            Some((Some(id), _)) if id == map.id => {}
+            Some((Some(id), _)) => {
+                return Err(vec![Problem::at("map", ProblemKind::MarksForAnotherMap { found: id, expected: map.id.clone() })]);
             }
-            Some(other) => {
-                return Err(vec![Problem::at("map", ProblemKind::WrongType { expected: JsonType::String, found: type_of(other) })])
-            }
+            Some((None, found)) => return Err(vec![Problem::at("map", ProblemKind::WrongType { expected: JsonType::String, found })]),
             None => return Err(vec![Problem::at("map", ProblemKind::Missing)]),
         }
 
         let mut problems = Vec::new();
-        let name = match field(o, "name") {
+        let name = match field(o, "name").map(|v| (v.string(), v.json_type())) {
             None => None,
-            Some(Tree::String(s)) if s.trim().is_empty() => None,
-            Some(Tree::String(s)) if s.trim().chars().count() > MAX_NAME_CHARS => {
+            Some((Some(s), _)) if s.trim().is_empty() => None,
+            Some((Some(s), _)) if s.trim().chars().count() > MAX_NAME_CHARS => {
                 problems.push(Problem::at("name", ProblemKind::TooLong { limit: MAX_NAME_CHARS }));
                 None
             }
-            Some(Tree::String(s)) => Some(s.trim().to_owned()),
-            Some(other) => {
-                problems.push(Problem::at("name", ProblemKind::WrongType { expected: JsonType::String, found: type_of(other) }));
+            Some((Some(s), _)) => Some(s.trim().to_owned()),
+            Some((None, found)) => {
+                problems.push(Problem::at("name", ProblemKind::WrongType { expected: JsonType::String, found }));
                 None
             }
         };
@@ -116,23 +115,20 @@ impl Marks {
         let mut verdicts = BTreeMap::new();
         for (id, v) in entries(o, "verdicts", &mut problems) {
             let path = format!("verdicts.{id}");
-            let verdict = match v {
-                Tree::String(w) if w == "convinced" => Some(Verdict::Convinced),
-                Tree::String(w) if w == "not-convinced" => Some(Verdict::NotConvinced),
-                Tree::String(w) => {
-                    problems.push(Problem::at(
-                        &path,
-                        ProblemKind::UnknownValue { found: w.to_string(), expected: &["convinced", "not-convinced"] },
-                    ));
+            let verdict = match v.string() {
+                Some(w) if w == "convinced" => Some(Verdict::Convinced),
+                Some(w) if w == "not-convinced" => Some(Verdict::NotConvinced),
+                Some(w) => {
+                    problems.push(Problem::at(&path, ProblemKind::UnknownValue { found: w, expected: &["convinced", "not-convinced"] }));
                     None
                 }
-                other => {
-                    problems.push(Problem::at(&path, ProblemKind::WrongType { expected: JsonType::String, found: type_of(other) }));
+                None => {
+                    problems.push(Problem::at(&path, ProblemKind::WrongType { expected: JsonType::String, found: v.json_type() }));
                     None
                 }
             };
-            match (map.node_index(id), verdict) {
-                (None, _) => problems.push(unknown_node(&path, id)),
+            match (map.node_index(&id), verdict) {
+                (None, _) => problems.push(unknown_node(&path, &id)),
                 (Some(node), Some(verdict)) => {
                     verdicts.insert(node, verdict);
                 }
@@ -143,13 +139,13 @@ impl Marks {
         let mut answers = BTreeMap::new();
         for (id, v) in entries(o, "answers", &mut problems) {
             let path = format!("answers.{id}");
-            let node = map.node_index(id);
+            let node = map.node_index(&id);
             match node {
-                None => problems.push(unknown_node(&path, id)),
-                Some(n) if !can_guess(map, n) => problems.push(Problem::at(&path, ProblemKind::NotAnExercise { id: id.to_string() })),
+                None => problems.push(unknown_node(&path, &id)),
+                Some(n) if !can_guess(map, n) => problems.push(Problem::at(&path, ProblemKind::NotAnExercise { id: id.clone() })),
                 Some(_) => {}
             }
-            let guess = guess(map, v, &path, &mut problems);
+            let guess = guess(map, &v, &path, &mut problems);
             if let (Some(node), Some(guess)) = (node, guess) {
                 answers.insert(node, guess);
             }
@@ -193,58 +189,45 @@ impl Marks {
     }
 }
 
-type Members<'t> = [(std::borrow::Cow<'t, str>, Tree<'t>)];
-
-fn type_of(value: &Tree) -> JsonType {
-    value.json_type()
-}
-
-fn check_format(o: &Members) -> Result<(), Vec<Problem>> {
+fn check_format(o: &Lazy) -> Result<(), Vec<Problem>> {
     let refuse = |kind: ProblemKind| Err(vec![Problem::at("format", kind)]);
-    match field(o, "format") {
-        Some(Tree::String(f)) if f == MARKS_FORMAT => Ok(()),
-        Some(Tree::String(f)) if f.starts_with(FORMAT_FAMILY) => refuse(ProblemKind::NewerMarks { found: f.to_string() }),
-        Some(Tree::String(f)) if f.starts_with("argmap/") => refuse(ProblemKind::MapNotMarks { found: f.to_string() }),
-        Some(Tree::String(f)) => refuse(ProblemKind::NotMarks { found: f.to_string() }),
-        Some(other) => refuse(ProblemKind::WrongType { expected: JsonType::String, found: type_of(other) }),
+    match field(o, "format").map(|v| (v.string(), v.json_type())) {
+        Some((Some(f), _)) if f == MARKS_FORMAT => Ok(()),
+        Some((Some(f), _)) if f.starts_with(FORMAT_FAMILY) => refuse(ProblemKind::NewerMarks { found: f }),
+        Some((Some(f), _)) if f.starts_with("argmap/") => refuse(ProblemKind::MapNotMarks { found: f }),
+        Some((Some(f), _)) => refuse(ProblemKind::NotMarks { found: f }),
+        Some((None, found)) => refuse(ProblemKind::WrongType { expected: JsonType::String, found }),
         None => refuse(ProblemKind::NotMarks { found: String::new() }),
     }
 }
 
 /// The entries of an optional object field; a wrong type is a problem and yields nothing.
-fn entries<'v, 't>(o: &'v Members<'t>, key: &str, problems: &mut Vec<Problem>) -> Vec<(&'v str, &'v Tree<'t>)> {
+fn entries<'d>(o: &Lazy<'d>, key: &str, problems: &mut Vec<Problem>) -> Vec<(String, Lazy<'d>)> {
     match field(o, key) {
         None => Vec::new(),
-        // A key given twice counts once, the last, as serde_json reads it.
-        Some(Tree::Object(entries)) => {
-            let mut seen = std::collections::HashSet::new();
-            let mut last: Vec<_> = entries.iter().rev().filter(|(k, _)| seen.insert(k.as_ref())).map(|(k, v)| (k.as_ref(), v)).collect();
-            last.reverse();
-            last
-        }
-        Some(other) => {
-            problems.push(Problem::at(key, ProblemKind::WrongType { expected: JsonType::Object, found: type_of(other) }));
+        // A key given twice counts once, with its last value, as serde_json reads it.
+        Some(v) => v.members().unwrap_or_else(|| {
+            problems.push(Problem::at(key, ProblemKind::WrongType { expected: JsonType::Object, found: v.json_type() }));
             Vec::new()
-        }
+        }),
     }
 }
 
-fn guess(map: &ArgumentMap, v: &Tree, path: &str, problems: &mut Vec<Problem>) -> Option<Guess> {
-    let Tree::Object(o) = v else {
-        problems.push(Problem::at(path, ProblemKind::WrongType { expected: JsonType::Object, found: type_of(v) }));
+fn guess(map: &ArgumentMap, v: &Lazy, path: &str, problems: &mut Vec<Problem>) -> Option<Guess> {
+    let Some(o) = &v.object() else {
+        problems.push(Problem::at(path, ProblemKind::WrongType { expected: JsonType::Object, found: v.json_type() }));
         return None;
     };
     let relation_path = format!("{path}.relation");
-    let relation = match field(o, "relation") {
-        Some(Tree::String(w)) if w == "supports" => Some(Relation::Supports),
-        Some(Tree::String(w)) if w == "attacks" => Some(Relation::Attacks),
-        Some(Tree::String(w)) => {
-            problems
-                .push(Problem::at(&relation_path, ProblemKind::UnknownValue { found: w.to_string(), expected: &["supports", "attacks"] }));
+    let relation = match field(o, "relation").map(|v| (v.string(), v.json_type())) {
+        Some((Some(w), _)) if w == "supports" => Some(Relation::Supports),
+        Some((Some(w), _)) if w == "attacks" => Some(Relation::Attacks),
+        Some((Some(w), _)) => {
+            problems.push(Problem::at(&relation_path, ProblemKind::UnknownValue { found: w, expected: &["supports", "attacks"] }));
             None
         }
-        Some(other) => {
-            problems.push(Problem::at(&relation_path, ProblemKind::WrongType { expected: JsonType::String, found: type_of(other) }));
+        Some((None, found)) => {
+            problems.push(Problem::at(&relation_path, ProblemKind::WrongType { expected: JsonType::String, found }));
             None
         }
         None => {
@@ -253,17 +236,17 @@ fn guess(map: &ArgumentMap, v: &Tree, path: &str, problems: &mut Vec<Problem>) -
         }
     };
     let source_path = format!("{path}.source");
-    let source = match field(o, "source") {
+    let source = match field(o, "source").map(|v| (v.string(), v.json_type())) {
         None => Ok(None),
-        Some(Tree::String(id)) => match map.sources.iter().position(|s| s.id == *id) {
+        Some((Some(id), _)) => match map.sources.iter().position(|s| s.id == id) {
             Some(s) => Ok(Some(s)),
             None => {
-                problems.push(Problem::at(&source_path, ProblemKind::UnknownSource { id: id.to_string() }));
+                problems.push(Problem::at(&source_path, ProblemKind::UnknownSource { id }));
                 Err(())
             }
         },
-        Some(other) => {
-            problems.push(Problem::at(&source_path, ProblemKind::WrongType { expected: JsonType::String, found: type_of(other) }));
+        Some((None, found)) => {
+            problems.push(Problem::at(&source_path, ProblemKind::WrongType { expected: JsonType::String, found }));
             Err(())
         }
     };
@@ -275,8 +258,8 @@ fn unknown_node(path: &str, id: &str) -> Problem {
 }
 
 /// JSON `null` counts as an absent field, as in maps; of a key given twice, the last counts.
-fn field<'v, 't>(o: &'v Members<'t>, key: &str) -> Option<&'v Tree<'t>> {
-    o.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !matches!(v, Tree::Null))
+fn field<'d>(o: &Lazy<'d>, key: &str) -> Option<Lazy<'d>> {
+    o.member(key).filter(|v| v.json_type() != JsonType::Null)
 }
 
 fn verdict_word(verdict: Verdict) -> &'static str {

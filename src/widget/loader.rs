@@ -112,12 +112,16 @@ async fn read_body(response: &web_sys::Response, still_wanted: &dyn Fn() -> bool
         return Err(BodyError::TooLarge(length));
     }
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut bytes = Vec::with_capacity(declared.unwrap_or(0));
+    // The chunks stay in JavaScript until the body is complete, then come into the wasm's
+    // memory once, at their exact size: a compressed response's Content-Length is smaller than
+    // the body, and growing a buffer to fit would raise the wasm's memory for good.
+    let mut chunks = Vec::new();
+    let mut length = 0;
     loop {
         let chunk = JsFuture::from(reader.read()).await.map_err(|e| BodyError::Broken(js_error(&e)))?;
         let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done")).ok().and_then(|d| d.as_bool()).unwrap_or(true);
         if done {
-            return Ok(bytes);
+            break;
         }
         if !still_wanted() {
             let _ = reader.cancel();
@@ -125,15 +129,24 @@ async fn read_body(response: &web_sys::Response, still_wanted: &dyn Fn() -> bool
         }
         if let Ok(value) = js_sys::Reflect::get(&chunk, &JsValue::from_str("value")) {
             let part = js_sys::Uint8Array::new(&value);
-            let start = bytes.len();
-            bytes.resize(start + part.length() as usize, 0);
-            part.copy_to(&mut bytes[start..]);
+            length += part.length() as usize;
+            chunks.push(part);
         }
-        if bytes.len() > MAX_MAP_BYTES {
+        if length > MAX_MAP_BYTES {
             let _ = reader.cancel();
-            return Err(BodyError::TooLarge(bytes.len()));
+            return Err(BodyError::TooLarge(length));
         }
     }
+    let mut bytes = vec![0; length];
+    let mut start = 0;
+    for part in chunks {
+        let end = start + part.length() as usize;
+        if let Some(room) = bytes.get_mut(start..end) {
+            part.copy_to(room);
+        }
+        start = end;
+    }
+    Ok(bytes)
 }
 
 async fn fetch_map(
