@@ -78,6 +78,10 @@ struct Memory {
     acted_on: Option<(Rc<Vec<Row>>, NodeIdx)>,
     /// A card the keyboard moved to before it could take focus.
     focus_wanted: Option<NodeIdx>,
+    /// Cards given their start (where they grow from) when they were measured, and the
+    /// viewport's size then.
+    started: Vec<NodeIdx>,
+    room_now: Option<(f32, f32)>,
 }
 
 /// Focuses the tree's tab stop if it is the card of `id` and is placed; whether it did.
@@ -276,49 +280,66 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 }
             }
             let mut m = memory.borrow_mut();
-            let mut new = false;
-            for (n, card) in &by_node {
-                if !m.sizes.contains_key(n) {
-                    if let Some(e) = html_element(card) {
-                        m.sizes.insert(*n, Size { width: e.offset_width() as f32, height: e.offset_height() as f32 });
-                        new = true;
+            // New cards grow out of their parent: they start where the parent is, without a
+            // transition (they are not placed yet), then move to their place. A card that was on
+            // the map already (drawn now because the view came near it) appears in its place.
+            let start = |m: &Memory, i: usize, node: NodeIdx| match m.placed.get(&node) {
+                Some(&(x, y)) if rows.len() > DRAW_ALL_UP_TO => (x, y),
+                _ => placed.parent(i).and_then(|p| placed.cards.get(p)).map_or((0.0, 0.0), |r| (r.x, r.y)),
+            };
+            let unmeasured: Vec<(usize, NodeIdx)> =
+                rows.iter().enumerate().map(|(i, r)| (i, r.node)).filter(|(_, n)| by_node.contains_key(n) && !m.sizes.contains_key(n)).collect();
+            if !unmeasured.is_empty() {
+                // Their start is set before they are measured, so the layout the measuring
+                // forces also gives them their start: placing them needs no layout of its own.
+                for &(i, n) in &unmeasured {
+                    if let Some(card) = by_node.get(&n) {
+                        let (x, y) = start(&m, i, n);
+                        set_transform(card, &translate(x, y));
+                        m.started.push(n);
                     }
                 }
-            }
-            if new {
+                for (_, n) in unmeasured {
+                    if let Some(e) = by_node.get(&n).and_then(html_element) {
+                        m.sizes.insert(n, Size { width: e.offset_width() as f32, height: e.offset_height() as f32 });
+                    }
+                }
+                // Read with the layout measuring just did: after the next render, reading it
+                // would lay the page out once more.
+                m.room_now = Some(viewport_size(&viewport));
                 drop(m);
                 measured.set(*measured + 1);
                 return;
             }
-            // New cards grow out of their parent: first put where the parent is, without a
-            // transition (one style flush for all of them), then moved to their place.
+            let started = std::mem::take(&mut m.started);
             let mut arriving = Vec::new();
+            let mut flush = false;
             for (i, row) in rows.iter().enumerate() {
                 let Some(card) = by_node.get(&row.node) else { continue };
                 if card.get_attribute("data-placed").is_none() {
-                    // A card that was on the map already (drawn now because the view came near
-                    // it) appears in its place; one that just opened grows out of its parent.
-                    let from = match m.placed.get(&row.node) {
-                        Some(&(x, y)) if rows.len() > DRAW_ALL_UP_TO => (x, y),
-                        _ => placed.parent(i).and_then(|p| placed.cards.get(p)).map_or((0.0, 0.0), |r| (r.x, r.y)),
-                    };
-                    set_transform(card, &translate(from.0, from.1));
+                    // Measured earlier (a card opened again): its start needs a style flush.
+                    if !started.contains(&row.node) {
+                        let from = start(&m, i, row.node);
+                        set_transform(card, &translate(from.0, from.1));
+                        flush = true;
+                    }
                     arriving.push(card.clone());
                 }
             }
-            if !arriving.is_empty() {
+            if flush {
                 let _ = stage.get_bounding_client_rect();
-                for card in &arriving {
-                    let _ = card.set_attribute("data-placed", "");
-                }
-                let _ = stage.get_bounding_client_rect();
+            }
+            // The move below then transitions: a transition takes its `transition` from the
+            // style after the change, where data-placed is set.
+            for card in &arriving {
+                let _ = card.set_attribute("data-placed", "");
             }
             for (i, row) in rows.iter().enumerate() {
                 if let (Some(card), Some(rect)) = (by_node.get(&row.node), placed.cards.get(i)) {
                     set_transform(card, &translate(rect.x, rect.y));
                 }
             }
-            let mut room = viewport_size(&viewport);
+            let mut room = m.room_now.take().unwrap_or_else(|| viewport_size(&viewport));
             // The first time: as tall as the opening view needs (within reason), so a reader
             // sees every position at once and the page, not the map, scrolls.
             if m.camera.is_none() {
