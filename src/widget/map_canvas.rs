@@ -600,24 +600,32 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
     let query = AttrValue::from(view.query.trim().to_owned());
     let selected = view.selected;
     let is_drawn = |i: usize| drawn.get(i).copied().unwrap_or(false);
-    let wires = placed.connectors.iter().filter(|c| is_drawn(c.parent) || is_drawn(c.child)).map(|c| {
-        // The exercise: no +/− and no side's colour before the reader's guess.
-        let concealed = rows.get(c.child).is_some_and(|r| view.conceals(map, r.node));
-        let shown = c.relation.filter(|_| !concealed);
-        let relation = if concealed { "hidden" } else { c.relation.map_or("answers", Relation::as_str) };
-        let mark = match shown {
-            Some(Relation::Supports) => "+",
-            Some(Relation::Attacks) => "−",
-            _ => "",
-        };
+    // Each connector keyed by its child, so that a node opening inserts its connectors instead
+    // of rewriting every one after them; the +/− marks after all the lines, on top of them.
+    let connectors: Vec<_> = placed
+        .connectors
+        .iter()
+        .filter(|c| is_drawn(c.parent) || is_drawn(c.child))
+        .filter_map(|c| {
+            let node = rows.get(c.child)?.node;
+            // The exercise: no +/− and no side's colour before the reader's guess.
+            let concealed = view.conceals(map, node);
+            let relation = if concealed { "hidden" } else { c.relation.map_or("answers", Relation::as_str) };
+            let mark = match c.relation.filter(|_| !concealed) {
+                Some(Relation::Supports) => "+",
+                Some(Relation::Attacks) => "−",
+                _ => "",
+            };
+            Some((node, c, relation, mark))
+        })
+        .collect();
+    let wires = connectors.iter().map(|(key, c, relation, _)| {
+        html! { <path key={*key} class="am-wire" data-relation={*relation} d={c.curve.svg_path()} /> }
+    });
+    let marks = connectors.iter().filter(|m| !m.3.is_empty()).map(|(key, c, relation, mark)| {
         let at = c.curve.point_at(0.8);
         html! {
-            <>
-                <path class="am-wire" data-relation={relation} d={c.curve.svg_path()} />
-                if !mark.is_empty() {
-                    <text class="am-wire-mark" data-relation={relation} x={px(at.x).to_string()} y={px(at.y - 4.0).to_string()}>{ mark }</text>
-                }
-            </>
+            <text key={*key} class="am-wire-mark" data-relation={*relation} x={px(at.x).to_string()} y={px(at.y - 4.0).to_string()}>{ *mark }</text>
         }
     });
     let cross = links.drawn.iter().filter(|l| is_drawn(l.from) || is_drawn(l.to)).map(|l| {
@@ -626,7 +634,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
         let at = l.curve.point_at(0.5);
         let word = s.link_word(l.relation);
         html! {
-            <g class="am-xlink" data-relation={l.relation.as_str()} data-active={active.then_some("true")}
+            <g key={l.link} class="am-xlink" data-relation={l.relation.as_str()} data-active={active.then_some("true")}
                 data-from={map.nodes[link.from].id.clone()} data-to={map.nodes[link.to].id.clone()}>
                 <path d={l.curve.svg_path()} />
                 <text x={px(at.x).to_string()} y={px(at.y).to_string()}>{ word }</text>
@@ -639,8 +647,9 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             <div class="am-canvas" ref={viewport_ref.clone()} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {onscroll}>
                 <div class="am-stage" ref={stage_ref}>
                     <svg class="am-wires" aria-hidden="true" width={size.0.clone()} height={size.1.clone()} viewBox={format!("0 0 {} {}", size.0, size.1)}>
-                        { for wires }
-                        { for cross }
+                        <g>{ for wires }</g>
+                        <g>{ for marks }</g>
+                        <g>{ for cross }</g>
                     </svg>
                     <div class="am-tree am-cards" role="tree" data-view="map" data-shown={rows.len().to_string()}
                         aria-label={map.title.get(&view.lang).to_owned()} {onkeydown} {onfocusin}
