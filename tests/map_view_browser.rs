@@ -104,6 +104,47 @@ async fn cards_stand_apart_and_each_shown_child_has_a_connector() {
     m.unmount();
 }
 
+/// Whether a line ending at (x, y) arrives at the middle of the card's inner edge: its left edge
+/// when the map grows rightwards, its top edge when it grows downwards.
+fn arrives(card: &(f64, f64, f64, f64), x: f64, y: f64) -> bool {
+    let (left, top, width, height) = *card;
+    let near = |a: f64, b: f64| (a - b).abs() <= 1.5;
+    (near(x, left) && near(y, top + height / 2.0)) || (near(x, left + width / 2.0) && near(y, top))
+}
+
+/// Where a connector's line ends: the last point of its `d`.
+fn wire_end(wire: &web_sys::Element) -> (f64, f64) {
+    let d = wire.get_attribute("d").unwrap_or_default();
+    let numbers: Vec<f64> = d.rsplit(',').next().unwrap_or_default().split(' ').filter_map(|n| n.trim().parse().ok()).collect();
+    (numbers.first().copied().unwrap_or(f64::NAN), numbers.get(1).copied().unwrap_or(f64::NAN))
+}
+
+#[wasm_bindgen_test]
+async fn connectors_end_at_their_cards_as_measured() {
+    // Cards are laid out at an estimated size first, then at the size the browser gives them:
+    // the lines must follow the second layout, not stay where the estimate put the cards.
+    let m = mount_at(FLAGSHIP, 1280, &[]).await;
+    let first = m.all("[data-view=map] [role=treeitem]")[1].get_attribute("data-node-id").unwrap();
+    m.click(&format!("[role=treeitem][data-node-id='{first}']")).await;
+    let misses = until("every connector ends at the middle of a card's edge", || {
+        let cards = m.all("[data-view=map] [role=treeitem]");
+        if cards.iter().any(|c| !c.has_attribute("data-placed")) {
+            return None;
+        }
+        let rects: Vec<_> = cards.iter().map(final_rect).collect();
+        let wires = m.all(".am-wire");
+        let misses: Vec<(f64, f64)> = wires
+            .iter()
+            .map(wire_end)
+            .filter(|&(x, y)| !rects.iter().any(|r| arrives(r, x, y)))
+            .collect();
+        (wires.len() == cards.len() - 1 && misses.is_empty()).then_some(misses)
+    })
+    .await;
+    assert!(misses.is_empty());
+    m.unmount();
+}
+
 #[wasm_bindgen_test]
 async fn click_and_keys_open_exactly_one_node_in_the_map() {
     let m = mount_at(SAMPLE, 1000, &[]).await;

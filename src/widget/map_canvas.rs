@@ -12,11 +12,12 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::{
-    cross_links, estimated_card_size, layout, Action, Hits, Layout, LayoutOptions, NodeIdx, PictureLabel, PictureWords, Relation, Row,
+    cross_links, estimated_card_size, layout, Action, ArgumentMap, Hits, Layout, LayoutOptions, NodeIdx, PictureLabel, PictureWords, Row,
     Size, ViewState,
 };
 use crate::strings::strings;
 
+use super::map_wires::{MapWires, Redraw};
 use super::row::{hiding, shows_open, TreeRow};
 use super::state::MapRef;
 use super::tree_keys::tree_handlers;
@@ -56,9 +57,10 @@ struct Camera {
 /// What the canvas remembers between renders, outside Yew's state (changing it must not render).
 #[derive(Default)]
 struct Memory {
-    /// Measured card sizes, for the language they were measured in.
+    /// Measured card sizes, for the language they were measured in: per node, closed or open (a
+    /// closed card also says what it hides).
     lang: String,
-    sizes: HashMap<NodeIdx, Size>,
+    sizes: HashMap<(NodeIdx, bool), Size>,
     /// Estimated sizes of cards not measured yet (a huge map has thousands), kept so that a
     /// render wraps each claim once, not on every pan that draws new cards.
     /// Per node, open and closed.
@@ -78,10 +80,8 @@ struct Memory {
     acted_on: Option<(Rc<Vec<Row>>, NodeIdx)>,
     /// A card the keyboard moved to before it could take focus.
     focus_wanted: Option<NodeIdx>,
-    /// Cards given their start (where they grow from) when they were measured, and the
-    /// viewport's size then.
+    /// Cards given their start (where they grow from) when they were measured.
     started: Vec<NodeIdx>,
-    room_now: Option<(f32, f32)>,
 }
 
 /// Focuses the tree's tab stop if it is the card of `id` and is placed; whether it did.
@@ -135,7 +135,7 @@ fn set_transform(element: &web_sys::Element, value: &str) {
 }
 
 /// Whole pixels: integer formatting keeps float formatting (about 14 KB) out of the wasm.
-fn px(v: f32) -> i32 {
+pub(super) fn px(v: f32) -> i32 {
     v.round() as i32
 }
 
@@ -210,6 +210,38 @@ impl PictureWords for AsShown<'_> {
     }
 }
 
+/// Whether row `i`'s card is drawn closed (it has children it does not show).
+fn closed(map: &ArgumentMap, view: &ViewState, rows: &[Row], i: usize) -> bool {
+    rows.get(i).is_some_and(|r| !map.nodes[r.node].children.is_empty()) && !shows_open(map, view, rows, i)
+}
+
+/// Every shown card laid out, at its measured size, or an estimate where it has not been measured
+/// yet (in the reader's language); kept as the canvas's newest layout.
+fn lay_out(map: &ArgumentMap, view: &ViewState, rows: &[Row], m: &mut Memory) -> Rc<Layout> {
+    if m.lang != view.lang {
+        m.lang = view.lang.clone();
+        m.sizes.clear();
+        m.estimates.clear();
+    }
+    let Memory { sizes, estimates, .. } = &mut *m;
+    estimates.resize(map.nodes.len(), [None; 2]);
+    let sizes: Vec<Size> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match sizes.get(&(r.node, closed(map, view, rows, i))) {
+            Some(&measured) => measured,
+            None => {
+                let closed = closed(map, view, rows, i);
+                let slot = &mut estimates[r.node][usize::from(closed)];
+                *slot.get_or_insert_with(|| estimated_card_size(map.nodes[r.node].text.get(&view.lang), closed))
+            }
+        })
+        .collect();
+    let placed = Rc::new(layout(map, rows, &sizes, &LayoutOptions::default()));
+    m.layout = Some(placed.clone());
+    placed
+}
+
 #[component]
 pub fn MapCanvas(props: &MapCanvasProps) -> Html {
     let map = &props.map;
@@ -220,32 +252,9 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
     let measured = use_state(|| 0u32);
     let (viewport_ref, stage_ref) = (use_node_ref(), use_node_ref());
 
-    // Sizes as measured so far, the estimate elsewhere; then the layout.
-    let sizes: Vec<Size> = {
-        let mut m = memory.borrow_mut();
-        if m.lang != view.lang {
-            m.lang = view.lang.clone();
-            m.sizes.clear();
-            m.estimates.clear();
-        }
-        let Memory { sizes, estimates, .. } = &mut *m;
-        estimates.resize(map.nodes.len(), [None; 2]);
-        rows.iter()
-            .enumerate()
-            .map(|(i, r)| match sizes.get(&r.node) {
-                Some(&measured) => measured,
-                None => {
-                    let closed = !map.nodes[r.node].children.is_empty() && !shows_open(map, view, rows, i);
-                    let slot = &mut estimates[r.node][usize::from(closed)];
-                    *slot.get_or_insert_with(|| estimated_card_size(map.nodes[r.node].text.get(&view.lang), closed))
-                }
-            })
-            .collect()
-    };
-    let options = LayoutOptions::default();
-    let placed = Rc::new(layout(map, rows, &sizes, &options));
+    let placed = lay_out(map, view, rows, &mut memory.borrow_mut());
     let links = cross_links(map, rows, &placed);
-    memory.borrow_mut().layout = Some(placed.clone());
+    let redraw = use_memo((), |_| Redraw::default());
     // Which cards are drawn: all of a map of ordinary size; of a huge one, those near the view,
     // the selected one (it holds the tree's one tab stop) and, before there is a camera, the
     // first screenful in tree order.
@@ -266,8 +275,11 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
     // and move the camera only as far as the reader's action needs.
     {
         let (memory, measured, viewport_ref, stage_ref) = (memory.clone(), measured.clone(), viewport_ref.clone(), stage_ref.clone());
-        let (map, rows, placed, selected, redrawn) = (map.clone(), rows.clone(), placed.clone(), view.selected, redrawn.clone());
+        let (map, view, rows, placed, redrawn) = (map.clone(), view.clone(), rows.clone(), placed.clone(), redrawn.clone());
+        let redraw = (*redraw).clone();
         use_effect(move || {
+            let mut placed = placed;
+            let selected = view.selected;
             let (Some(stage), Some(viewport)) = (stage_ref.cast::<web_sys::Element>(), viewport_ref.cast::<web_sys::Element>()) else {
                 return;
             };
@@ -283,34 +295,45 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             // New cards grow out of their parent: they start where the parent is, without a
             // transition (they are not placed yet), then move to their place. A card that was on
             // the map already (drawn now because the view came near it) appears in its place.
-            let start = |m: &Memory, i: usize, node: NodeIdx| match m.placed.get(&node) {
+            let start = |m: &Memory, placed: &Layout, i: usize, node: NodeIdx| match m.placed.get(&node) {
                 Some(&(x, y)) if rows.len() > DRAW_ALL_UP_TO => (x, y),
                 _ => placed.parent(i).and_then(|p| placed.cards.get(p)).map_or((0.0, 0.0), |r| (r.x, r.y)),
             };
-            let unmeasured: Vec<(usize, NodeIdx)> =
-                rows.iter().enumerate().map(|(i, r)| (i, r.node)).filter(|(_, n)| by_node.contains_key(n) && !m.sizes.contains_key(n)).collect();
+            // Cards drawn for the first time, and cards opened or closed since they were measured.
+            let unmeasured: Vec<(usize, (NodeIdx, bool))> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (i, (r.node, closed(&map, &view, &rows, i))))
+                .filter(|(_, key)| by_node.contains_key(&key.0) && !m.sizes.contains_key(key))
+                .collect();
             if !unmeasured.is_empty() {
-                // Their start is set before they are measured, so the layout the measuring
-                // forces also gives them their start: placing them needs no layout of its own.
-                for &(i, n) in &unmeasured {
-                    if let Some(card) = by_node.get(&n) {
-                        let (x, y) = start(&m, i, n);
+                // A new card's start is set before it is measured, so the layout the measuring
+                // forces also gives it its start: placing it needs no layout of its own.
+                for &(i, (n, _)) in &unmeasured {
+                    if let Some(card) = by_node.get(&n).filter(|card| !card.has_attribute("data-placed")) {
+                        let (x, y) = start(&m, &placed, i, n);
                         set_transform(card, &translate(x, y));
                         m.started.push(n);
                     }
                 }
-                for (_, n) in unmeasured {
-                    if let Some(e) = by_node.get(&n).and_then(html_element) {
-                        m.sizes.insert(n, Size { width: e.offset_width() as f32, height: e.offset_height() as f32 });
+                for (_, key) in unmeasured {
+                    if let Some(e) = by_node.get(&key.0).and_then(html_element) {
+                        m.sizes.insert(key, Size { width: e.offset_width() as f32, height: e.offset_height() as f32 });
                     }
                 }
-                // Read with the layout measuring just did: after the next render, reading it
-                // would lay the page out once more.
-                m.room_now = Some(viewport_size(&viewport));
-                drop(m);
-                measured.set(*measured + 1);
-                return;
+                if rows.len() > DRAW_ALL_UP_TO {
+                    // Which cards a huge map draws depends on where they go: render again.
+                    drop(m);
+                    measured.set(*measured + 1);
+                    return;
+                }
+                // Laid out again with what was measured, here: only the lines are drawn again
+                // (the cards are placed below), not the whole canvas.
+                placed = lay_out(&map, &view, &rows, &mut m);
+                redraw.send(placed.clone());
             }
+            // Read while the layout is clean (just measured, or untouched since the last frame).
+            let mut room = viewport_size(&viewport);
             let started = std::mem::take(&mut m.started);
             let mut arriving = Vec::new();
             let mut flush = false;
@@ -319,7 +342,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 if card.get_attribute("data-placed").is_none() {
                     // Measured earlier (a card opened again): its start needs a style flush.
                     if !started.contains(&row.node) {
-                        let from = start(&m, i, row.node);
+                        let from = start(&m, &placed, i, row.node);
                         set_transform(card, &translate(from.0, from.1));
                         flush = true;
                     }
@@ -339,7 +362,6 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                     set_transform(card, &translate(rect.x, rect.y));
                 }
             }
-            let mut room = m.room_now.take().unwrap_or_else(|| viewport_size(&viewport));
             // The first time: as tall as the opening view needs (within reason), so a reader
             // sees every position at once and the page, not the map, scrolls.
             if m.camera.is_none() {
@@ -564,8 +586,10 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
         })
     };
     let save = |png: bool| {
-        let (map, rows, placed, view) = (map.clone(), rows.clone(), placed.clone(), view.clone());
+        let (map, rows, memory, view) = (map.clone(), rows.clone(), memory.clone(), view.clone());
         Callback::from(move |_: MouseEvent| {
+            // The newest layout: the cards may have been measured since this render.
+            let Some(placed) = memory.borrow().layout.clone() else { return };
             let words = AsShown { map: &map, view: &view };
             let picture = crate::model::picture(&map, &rows, &placed, &view.lang, &words);
             if png {
@@ -600,57 +624,12 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
     let query = AttrValue::from(view.query.trim().to_owned());
     let selected = view.selected;
     let is_drawn = |i: usize| drawn.get(i).copied().unwrap_or(false);
-    // Each connector keyed by its child, so that a node opening inserts its connectors instead
-    // of rewriting every one after them; the +/− marks after all the lines, on top of them.
-    let connectors: Vec<_> = placed
-        .connectors
-        .iter()
-        .filter(|c| is_drawn(c.parent) || is_drawn(c.child))
-        .filter_map(|c| {
-            let node = rows.get(c.child)?.node;
-            // The exercise: no +/− and no side's colour before the reader's guess.
-            let concealed = view.conceals(map, node);
-            let relation = if concealed { "hidden" } else { c.relation.map_or("answers", Relation::as_str) };
-            let mark = match c.relation.filter(|_| !concealed) {
-                Some(Relation::Supports) => "+",
-                Some(Relation::Attacks) => "−",
-                _ => "",
-            };
-            Some((node, c, relation, mark))
-        })
-        .collect();
-    let wires = connectors.iter().map(|(key, c, relation, _)| {
-        html! { <path key={*key} class="am-wire" data-relation={*relation} d={c.curve.svg_path()} /> }
-    });
-    let marks = connectors.iter().filter(|m| !m.3.is_empty()).map(|(key, c, relation, mark)| {
-        let at = c.curve.point_at(0.8);
-        html! {
-            <text key={*key} class="am-wire-mark" data-relation={*relation} x={px(at.x).to_string()} y={px(at.y - 4.0).to_string()}>{ *mark }</text>
-        }
-    });
-    let cross = links.drawn.iter().filter(|l| is_drawn(l.from) || is_drawn(l.to)).map(|l| {
-        let link = &map.links[l.link];
-        let active = link.from == selected || link.to == selected;
-        let at = l.curve.point_at(0.5);
-        let word = s.link_word(l.relation);
-        html! {
-            <g key={l.link} class="am-xlink" data-relation={l.relation.as_str()} data-active={active.then_some("true")}
-                data-from={map.nodes[link.from].id.clone()} data-to={map.nodes[link.to].id.clone()}>
-                <path d={l.curve.svg_path()} />
-                <text x={px(at.x).to_string()} y={px(at.y).to_string()}>{ word }</text>
-            </g>
-        }
-    });
-    let size = (px(placed.width.max(1.0)).to_string(), px(placed.height.max(1.0)).to_string());
     html! {
         <div class="am-canvas-box">
             <div class="am-canvas" ref={viewport_ref.clone()} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {onscroll}>
                 <div class="am-stage" ref={stage_ref}>
-                    <svg class="am-wires" aria-hidden="true" width={size.0.clone()} height={size.1.clone()} viewBox={format!("0 0 {} {}", size.0, size.1)}>
-                        <g>{ for wires }</g>
-                        <g>{ for marks }</g>
-                        <g>{ for cross }</g>
-                    </svg>
+                    <MapWires map={map.clone()} view={view.clone()} rows={rows.clone()} layout={placed.clone()} drawn={drawn.clone()}
+                        redraw={(*redraw).clone()} />
                     <div class="am-tree am-cards" role="tree" data-view="map" data-shown={rows.len().to_string()}
                         aria-label={map.title.get(&view.lang).to_owned()} {onkeydown} {onfocusin}
                         {onpointerover} {onpointerleave}>
