@@ -35,6 +35,11 @@ fn main() {
         let peak = PEAK.load(Relaxed) - before;
         let kept = NOW.load(Relaxed) - before;
         let nodes = map.as_ref().map_or(0, |m| m.nodes.len());
-        println!("{file}: {} KB of text, {nodes} nodes: peak {} KB above the text, the map keeps {} KB", text.len() / 1024, peak / 1024, kept / 1024);
+        println!(
+            "{file}: {} KB of text, {nodes} nodes: peak {} KB above the text, the map keeps {} KB",
+            text.len() / 1024,
+            peak / 1024,
+            kept / 1024
+        );
     }
 }

@@ -522,12 +522,8 @@ impl Decoder {
                 evidence.push((i, source, Evidence { source: usize::MAX, quote, translation }));
             }
         }
-        let flags = self
-            .array(o, "flags", path, false)
-            .iter()
-            .enumerate()
-            .filter_map(|(i, f)| self.string(f, path.key("flags").item(i)))
-            .collect();
+        let flags =
+            self.array(o, "flags", path, false).iter().enumerate().filter_map(|(i, f)| self.string(f, path.key("flags").item(i))).collect();
         let valid = id.is_some();
         RawNode {
             id: id.unwrap_or_default(),
@@ -593,7 +589,8 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
     let names_parent: Vec<bool> = raw.nodes.iter().map(|n| n.parent.is_some()).collect();
     let mut nodes: Vec<Node> = Vec::with_capacity(raw.nodes.len());
     for raw_node in raw.nodes {
-        let parent = raw_node.parent.as_deref().and_then(|p| resolve(problems, Path::Root.key("nodes").item(raw_node.index).key("parent"), p));
+        let parent =
+            raw_node.parent.as_deref().and_then(|p| resolve(problems, Path::Root.key("nodes").item(raw_node.index).key("parent"), p));
         let evidence = raw_node
             .evidence
             .into_iter()
@@ -663,7 +660,9 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
     let tour = raw
         .tour
         .into_iter()
-        .filter_map(|(i, node, note, question)| Some(TourStep { node: resolve(problems, Path::Root.key("tour").item(i).key("node"), &node)?, note, question }))
+        .filter_map(|(i, node, note, question)| {
+            Some(TourStep { node: resolve(problems, Path::Root.key("tour").item(i).key("node"), &node)?, note, question })
+        })
         .collect();
 
     let root = root?;
