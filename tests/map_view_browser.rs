@@ -133,11 +133,7 @@ async fn connectors_end_at_their_cards_as_measured() {
         }
         let rects: Vec<_> = cards.iter().map(final_rect).collect();
         let wires = m.all(".am-wire");
-        let misses: Vec<(f64, f64)> = wires
-            .iter()
-            .map(wire_end)
-            .filter(|&(x, y)| !rects.iter().any(|r| arrives(r, x, y)))
-            .collect();
+        let misses: Vec<(f64, f64)> = wires.iter().map(wire_end).filter(|&(x, y)| !rects.iter().any(|r| arrives(r, x, y))).collect();
         (wires.len() == cards.len() - 1 && misses.is_empty()).then_some(misses)
     })
     .await;
@@ -310,5 +306,45 @@ async fn a_huge_map_draws_the_cards_near_the_view_and_follows_the_keyboard_and_t
     })
     .await;
     assert!(near_root > 3);
+    m.unmount();
+}
+
+/// A wire's two ends, from its `d`: across plus along.
+fn wire_span(wire: &web_sys::Element) -> f64 {
+    let d = wire.get_attribute("d").unwrap_or_default();
+    let start: Vec<f64> =
+        d.trim_start_matches('M').split('C').next().unwrap_or_default().split(' ').filter_map(|n| n.parse().ok()).collect();
+    let end = wire_end(wire);
+    (end.0 - start.first().copied().unwrap_or(f64::NAN)).abs() + (end.1 - start.get(1).copied().unwrap_or(f64::NAN)).abs()
+}
+
+#[wasm_bindgen_test]
+async fn lines_across_a_huge_map_are_solid() {
+    // One position above 500 claims, every other one attacking it: the lines from the position
+    // to its far claims run tens of thousands of pixels. Dashed, such a line took the browser
+    // seconds to paint; the short ones keep their dashes.
+    let claims: Vec<String> = (0..500)
+        .map(|c| {
+            let relation = if c % 2 == 0 { "attacks" } else { "supports" };
+            format!(r#"{{"id":"c{c}","parent":"p","kind":"claim","relation":"{relation}","text":"Claim {c}"}}"#)
+        })
+        .collect();
+    let json = format!(
+        r#"{{"format":"argmap/1","id":"long","title":"Long","languages":["en"],"root":"q","nodes":[{{"id":"q","kind":"question","text":"Q"}},{{"id":"p","parent":"q","kind":"position","side":"open","text":"P"}},{}]}}"#,
+        claims.join(",")
+    );
+    let m = mount_at(&json, 1000, &[]).await;
+    m.click("[data-action=expand-all]").await;
+    placed(&m).await;
+    let attacks = until("attack lines drawn", || Some(m.all(".am-wire[data-relation=attacks]")).filter(|w| !w.is_empty())).await;
+    let dashes = |w: &web_sys::Element| {
+        web_sys::window().unwrap().get_computed_style(w).unwrap().unwrap().get_property_value("stroke-dasharray").unwrap()
+    };
+    let (long, short): (Vec<_>, Vec<_>) = attacks.iter().partition(|w| wire_span(w) > 4096.0);
+    assert!(!long.is_empty() && !short.is_empty(), "{} long and {} short attack lines", long.len(), short.len());
+    for wire in long {
+        assert_eq!(dashes(wire), "none", "a long line is solid: {:?}", wire.get_attribute("d"));
+    }
+    assert_ne!(dashes(short[0]), "none", "a short attack line is still dashed");
     m.unmount();
 }

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{cross_links, Layout, Relation, Row, ViewState};
+use crate::model::{cross_links, Curve, Layout, Relation, Row, ViewState};
 use crate::strings::strings;
 
 use super::map_canvas::px;
@@ -45,6 +45,16 @@ pub struct MapWiresProps {
     /// Which rows' cards are drawn (a huge map draws those near the view).
     pub drawn: Rc<Vec<bool>>,
     pub redraw: Redraw,
+}
+
+/// Lines longer than this (plane px, across plus along) are drawn solid, not dashed: a dashed line
+/// is cut into dashes along its whole length before it is clipped to the view, and on a huge map
+/// a line to a card 800,000 px away took the browser seconds to paint. The +/− mark and the
+/// colour still say what the line is.
+const DASHED_UP_TO: f32 = 4096.0;
+
+fn long(curve: &Curve) -> Option<&'static str> {
+    ((curve.to.x - curve.from.x).abs() + (curve.to.y - curve.from.y).abs() > DASHED_UP_TO).then_some("")
 }
 
 #[component]
@@ -82,7 +92,7 @@ pub fn MapWires(props: &MapWiresProps) -> Html {
         })
         .collect();
     let wires = connectors.iter().map(|(key, c, relation, _)| {
-        html! { <path key={*key} class="am-wire" data-relation={*relation} d={c.curve.svg_path()} /> }
+        html! { <path key={*key} class="am-wire" data-relation={*relation} data-long={long(&c.curve)} d={c.curve.svg_path()} /> }
     });
     let marks = connectors.iter().filter(|m| !m.3.is_empty()).map(|(key, c, relation, mark)| {
         let at = c.curve.point_at(0.8);
@@ -98,7 +108,7 @@ pub fn MapWires(props: &MapWiresProps) -> Html {
         html! {
             <g key={l.link} class="am-xlink" data-relation={l.relation.as_str()} data-active={active.then_some("true")}
                 data-from={map.nodes[link.from].id.clone()} data-to={map.nodes[link.to].id.clone()}>
-                <path d={l.curve.svg_path()} />
+                <path data-long={long(&l.curve)} d={l.curve.svg_path()} />
                 <text x={px(at.x).to_string()} y={px(at.y).to_string()}>{ s.link_word(l.relation) }</text>
             </g>
         }
