@@ -174,3 +174,35 @@ fn what_the_exercise_hides_stays_off_the_picture() {
     let svg = drawn.to_svg();
     assert!(!svg.contains("Supports · ") && !svg.contains("Attacks · "), "nor a relation in words");
 }
+
+#[test]
+fn lines_across_a_huge_map_are_solid_and_short_ones_keep_their_dashes() {
+    // One position over 300 claims, every other one attacking it: the lines to the far claims run
+    // thousands of pixels (a dashed one of those takes a viewer seconds to paint).
+    let claims: Vec<String> = (0..300)
+        .map(|c| {
+            let relation = if c % 2 == 0 { "attacks" } else { "supports" };
+            format!(r#"{{"id":"c{c}","parent":"p","kind":"claim","relation":"{relation}","text":"Claim {c}"}}"#)
+        })
+        .collect();
+    let json = format!(
+        r#"{{"format":"argmap/1","id":"long","title":"Long","languages":["en"],"root":"q","nodes":[{{"id":"q","kind":"question","text":"Q"}},{{"id":"p","parent":"q","kind":"position","side":"open","text":"P"}},{}]}}"#,
+        claims.join(",")
+    );
+    let map = load(&json).unwrap();
+    let rows = ViewState::new(&map, "en").apply(&map, Action::ExpandAll).rows(&map);
+    let laid = layout(&map, &rows, &vec![Size { width: 240.0, height: 60.0 }; rows.len()], &LayoutOptions::default());
+    let picture = picture(&map, &rows, &laid, "en", &|label| strings("en").picture_label(&map, label, "en"));
+    let attacks: Vec<(bool, bool)> = laid
+        .connectors
+        .iter()
+        .filter(|c| c.relation == Some(Relation::Attacks))
+        .map(|c| {
+            let path = c.curve.svg_path();
+            let dashed = picture.shapes.iter().any(|s| matches!(s, Shape::Line { path: p, dash: Some(_), .. } if *p == path));
+            (c.curve.is_long(), dashed)
+        })
+        .collect();
+    assert!(attacks.iter().any(|&(long, _)| long) && attacks.iter().any(|&(long, _)| !long), "long and short attack lines");
+    assert!(attacks.iter().all(|&(long, dashed)| long != dashed), "dashed exactly when short: {attacks:?}");
+}

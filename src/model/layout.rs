@@ -140,7 +140,18 @@ pub struct Curve {
     pub to: Point,
 }
 
+/// Lines longer than this (px, across plus along) are drawn solid, not dashed: a dashed line is
+/// cut into dashes along its whole length before it is clipped to what is seen, and on a huge
+/// map a dashed line to a card 800,000 px away took the browser seconds to paint. The +/− mark
+/// and the colour still say what the line is.
+pub const DASHED_UP_TO: f32 = 4096.0;
+
 impl Curve {
+    /// Whether the line is too long to be dashed (`DASHED_UP_TO`).
+    pub fn is_long(&self) -> bool {
+        (self.to.x - self.from.x).abs() + (self.to.y - self.from.y).abs() > DASHED_UP_TO
+    }
+
     /// The point at `t` (0 = `from`, 1 = `to`; clamped), e.g. where to put a label (0.5).
     pub fn point_at(&self, t: f32) -> Point {
         let t = if t.is_nan() { 0.5 } else { t.clamp(0.0, 1.0) };

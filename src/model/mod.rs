@@ -33,7 +33,7 @@ pub use exercise::{can_guess, check_guess, Answers, Checked, Guess, Score};
 pub use import::{default_kind, plus_answers, Imported};
 pub use layout::{
     balance, cross_links, estimated_card_size, layout, rows_by_side, side_order, Balance, Connector, Curve, Layout, LayoutOptions,
-    LinkCurve, Links, Orientation, Packing, Point, Rect, SideBalance, Size, MAX_CARD_SIZE, MAX_GAP, SIDE_ORDER,
+    LinkCurve, Links, Orientation, Packing, Point, Rect, SideBalance, Size, DASHED_UP_TO, MAX_CARD_SIZE, MAX_GAP, SIDE_ORDER,
 };
 pub use load::{decode, load, load_compact, map_text, Json, MAX_MAP_BYTES, MAX_NODES};
 pub use markdown_outline::import_markdown;

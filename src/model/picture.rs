@@ -159,7 +159,7 @@ pub fn picture(map: &ArgumentMap, rows: &[Row], layout: &Layout, lang: &str, wor
             _ if concealed => (MUTED, Some([2, 4]), ""),
             _ => (MUTED, None, ""),
         };
-        shapes.push(Shape::Line { path: c.curve.svg_path(), colour, width: 2, dash });
+        shapes.push(Shape::Line { path: c.curve.svg_path(), colour, width: 2, dash: dash.filter(|_| !c.curve.is_long()) });
         if !mark.is_empty() {
             let at = c.curve.point_at(0.8);
             shapes.push(Shape::Text { x: px(at.x), y: px(at.y - 4.0), colour, bold: true, text: mark.to_owned() });
@@ -174,7 +174,7 @@ pub fn picture(map: &ArgumentMap, rows: &[Row], layout: &Layout, lang: &str, wor
             LinkRelation::Contradicts | LinkRelation::Agrees => [2, 4],
             LinkRelation::Supports | LinkRelation::Attacks => [6, 4],
         };
-        shapes.push(Shape::Line { path: l.curve.svg_path(), colour, width: 2, dash: Some(dash) });
+        shapes.push(Shape::Line { path: l.curve.svg_path(), colour, width: 2, dash: Some(dash).filter(|_| !l.curve.is_long()) });
         let at = l.curve.point_at(0.5);
         shapes.push(Shape::Text { x: px(at.x), y: px(at.y), colour: MUTED, bold: false, text: words.label(Label::Link(l.relation)) });
     }

@@ -47,14 +47,9 @@ pub struct MapWiresProps {
     pub redraw: Redraw,
 }
 
-/// Lines longer than this (plane px, across plus along) are drawn solid, not dashed: a dashed line
-/// is cut into dashes along its whole length before it is clipped to the view, and on a huge map
-/// a line to a card 800,000 px away took the browser seconds to paint. The +/− mark and the
-/// colour still say what the line is.
-const DASHED_UP_TO: f32 = 4096.0;
-
+/// `data-long` on a line too long to be dashed (the style sheet draws it solid).
 fn long(curve: &Curve) -> Option<&'static str> {
-    ((curve.to.x - curve.from.x).abs() + (curve.to.y - curve.from.y).abs() > DASHED_UP_TO).then_some("")
+    curve.is_long().then_some("")
 }
 
 #[component]
