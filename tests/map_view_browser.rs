@@ -3,6 +3,7 @@
 //! the reader's place, pan and zoom that move only the camera, cross-links, hostile shapes.
 #![cfg(target_arch = "wasm32")]
 
+mod maps;
 mod widget;
 
 use wasm_bindgen::JsCast;
@@ -323,16 +324,7 @@ async fn lines_across_a_huge_map_are_solid() {
     // One position above 500 claims, every other one attacking it: the lines from the position
     // to its far claims run tens of thousands of pixels. Dashed, such a line took the browser
     // seconds to paint; the short ones keep their dashes.
-    let claims: Vec<String> = (0..500)
-        .map(|c| {
-            let relation = if c % 2 == 0 { "attacks" } else { "supports" };
-            format!(r#"{{"id":"c{c}","parent":"p","kind":"claim","relation":"{relation}","text":"Claim {c}"}}"#)
-        })
-        .collect();
-    let json = format!(
-        r#"{{"format":"argmap/1","id":"long","title":"Long","languages":["en"],"root":"q","nodes":[{{"id":"q","kind":"question","text":"Q"}},{{"id":"p","parent":"q","kind":"position","side":"open","text":"P"}},{}]}}"#,
-        claims.join(",")
-    );
+    let json = maps::one_position_over(500);
     let m = mount_at(&json, 1000, &[]).await;
     m.click("[data-action=expand-all]").await;
     placed(&m).await;

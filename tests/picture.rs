@@ -1,6 +1,8 @@
 //! The saved picture of the map: a self-contained SVG with every shown claim as text.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod maps;
+
 use argmap::model::*;
 use argmap::strings::strings;
 
@@ -179,16 +181,7 @@ fn what_the_exercise_hides_stays_off_the_picture() {
 fn lines_across_a_huge_map_are_solid_and_short_ones_keep_their_dashes() {
     // One position over 300 claims, every other one attacking it: the lines to the far claims run
     // thousands of pixels (a dashed one of those takes a viewer seconds to paint).
-    let claims: Vec<String> = (0..300)
-        .map(|c| {
-            let relation = if c % 2 == 0 { "attacks" } else { "supports" };
-            format!(r#"{{"id":"c{c}","parent":"p","kind":"claim","relation":"{relation}","text":"Claim {c}"}}"#)
-        })
-        .collect();
-    let json = format!(
-        r#"{{"format":"argmap/1","id":"long","title":"Long","languages":["en"],"root":"q","nodes":[{{"id":"q","kind":"question","text":"Q"}},{{"id":"p","parent":"q","kind":"position","side":"open","text":"P"}},{}]}}"#,
-        claims.join(",")
-    );
+    let json = maps::one_position_over(300);
     let map = load(&json).unwrap();
     let rows = ViewState::new(&map, "en").apply(&map, Action::ExpandAll).rows(&map);
     let laid = layout(&map, &rows, &vec![Size { width: 240.0, height: 60.0 }; rows.len()], &LayoutOptions::default());
