@@ -600,11 +600,8 @@ fn link(raw: RawMap, problems: &mut Vec<Problem>) -> Option<ArgumentMap> {
                     Some(e)
                 }
                 None => {
-                    let evidence = Path::Root.key("nodes");
-                    let evidence = evidence.item(raw_node.index);
-                    let evidence = evidence.key("evidence");
-                    let path = evidence.item(i);
-                    problems.push(Problem::at(path.key("source").render(), ProblemKind::UnknownSource { id: source }));
+                    let path = Path::Root.key("nodes").item(raw_node.index).key("evidence").item(i).key("source").render();
+                    problems.push(Problem::at(path, ProblemKind::UnknownSource { id: source }));
                     None
                 }
             })
