@@ -4,10 +4,17 @@
 
 /// Sorts `items` by `key`, ties kept in their order (a stable sort). O(n log n).
 pub(crate) fn sort_by_rank<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
+    if items.len() < 2 {
+        return;
+    }
     let keys: Vec<u64> = items.iter().map(key).collect();
     let order = stable_order(&keys);
     let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
-    items.extend(order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)));
+    // At the exact size: the map keeps these vectors (texts, children), and growing from empty
+    // would leave room for four in each.
+    let mut sorted = Vec::with_capacity(order.len());
+    sorted.extend(order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)));
+    *items = sorted;
 }
 
 /// The positions of `keys` in sorted order, equal keys in their original order.
