@@ -1,5 +1,6 @@
-//! How much heap `load_compact` (what the widget runs) needs for a map: the peak while it
-//! parses and decodes, and what the loaded map keeps. Counted by a global allocator, natively
+//! How much heap loading a map needs: the peak while it is parsed and decoded, the text
+//! included, with the text held throughout (`load_compact`) and freed before linking (the
+//! widget's `read_compact`, then `Unlinked::link`), and what the loaded map keeps. Counted by a global allocator, natively
 //! (the wasm's allocator differs, the sizes of the values it holds do not).
 //!
 //! `cargo run --release --example load_memory -- FILE...`
@@ -39,19 +40,41 @@ mod native {
 
     pub fn main() {
         for file in std::env::args().skip(1) {
-            let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
-            let before = NOW.load(Relaxed);
-            PEAK.store(before, Relaxed);
-            let map = argmap::model::load_compact(&text);
-            let peak = PEAK.load(Relaxed) - before;
-            let kept = NOW.load(Relaxed) - before;
-            let nodes = map.as_ref().map_or(0, |m| m.nodes.len());
+            let read = || std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
+            let size = read().len();
+            let held = measure(|| argmap::model::load_compact(&read()));
+            // What the widget does: the text goes before the map is built.
+            let freed = measure(|| {
+                let text = read();
+                let unlinked = argmap::model::read_compact(&text);
+                drop(text);
+                unlinked.and_then(argmap::model::Unlinked::link)
+            });
             println!(
-                "{file}: {} KB of text, {nodes} nodes: peak {} KB above the text, the map keeps {} KB",
-                text.len() / 1024,
-                peak / 1024,
-                kept / 1024
+                "{file}: {} KB of text, {} nodes: peak {} KB with the text held throughout, {} KB with it freed before \
+                 linking; the map keeps {} KB",
+                size / 1024,
+                freed.nodes,
+                held.peak / 1024,
+                freed.peak / 1024,
+                freed.kept / 1024
             );
         }
+    }
+
+    struct Use {
+        /// The most allocated at once, the text included.
+        peak: usize,
+        /// What the map keeps.
+        kept: usize,
+        nodes: usize,
+    }
+
+    fn measure(load: impl FnOnce() -> Result<argmap::model::ArgumentMap, Vec<argmap::model::Problem>>) -> Use {
+        let before = NOW.load(Relaxed);
+        PEAK.store(before, Relaxed);
+        let map = load();
+        let use_ = Use { peak: PEAK.load(Relaxed) - before, kept: NOW.load(Relaxed) - before, nodes: map.map_or(0, |m| m.nodes.len()) };
+        use_
     }
 }

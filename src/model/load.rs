@@ -39,9 +39,16 @@ pub fn load(text: &str) -> Result<ArgumentMap, Vec<Problem>> {
 /// Both give the same map or the same problems (tests/model.rs and tests/hostile.rs load every
 /// case through both).
 pub fn load_compact(text: &str) -> Result<ArgumentMap, Vec<Problem>> {
+    read_compact(text)?.link()
+}
+
+/// Stages 1 and 2 of `load_compact`: the result owns everything it needs of `text`, so the
+/// caller can free the text before `Unlinked::link` builds the map. The widget does: a wasm
+/// memory never shrinks, and the text and the built map at once would be its peak.
+pub fn read_compact(text: &str) -> Result<Unlinked, Vec<Problem>> {
     let text = map_text(text)?;
     let checked = super::json_tree::check(text).map_err(|problem| vec![problem])?;
-    decode(&checked.root())
+    Ok(unlinked(&checked.root()))
 }
 
 /// The text to parse: refused when too large; without a byte-order mark.
@@ -57,12 +64,29 @@ pub fn map_text(text: &str) -> Result<&str, Vec<Problem>> {
 
 /// Validate a parsed map (stages 2 and 3 of `load`), whichever parser read it.
 pub fn decode<V: Json>(value: &V) -> Result<ArgumentMap, Vec<Problem>> {
+    unlinked(value).link()
+}
+
+/// A map decoded (stage 2) with the problems found so far, its ids not yet resolved (stage 3).
+pub struct Unlinked {
+    raw: Option<RawMap>,
+    problems: Vec<Problem>,
+}
+
+fn unlinked<V: Json>(value: &V) -> Unlinked {
     let mut decoder = Decoder::default();
     let raw = decoder.document(value);
-    let map = raw.and_then(|raw| link(raw, &mut decoder.problems));
-    match map {
-        Some(map) if decoder.problems.is_empty() => Ok(map),
-        _ => Err(decoder.problems),
+    Unlinked { raw, problems: decoder.problems }
+}
+
+impl Unlinked {
+    /// Stage 3: every problem of all three stages, or the map.
+    pub fn link(mut self) -> Result<ArgumentMap, Vec<Problem>> {
+        let map = self.raw.and_then(|raw| link(raw, &mut self.problems));
+        match map {
+            Some(map) if self.problems.is_empty() => Ok(map),
+            _ => Err(self.problems),
+        }
     }
 }
 

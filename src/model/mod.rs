@@ -35,7 +35,7 @@ pub use layout::{
     balance, cross_links, estimated_card_size, layout, rows_by_side, side_order, Balance, Connector, Curve, Layout, LayoutOptions,
     LinkCurve, Links, Orientation, Packing, Point, Rect, SideBalance, Size, DASHED_UP_TO, MAX_CARD_SIZE, MAX_GAP, SIDE_ORDER,
 };
-pub use load::{decode, load, load_compact, map_text, Json, MAX_MAP_BYTES, MAX_NODES};
+pub use load::{decode, load, load_compact, map_text, read_compact, Json, Unlinked, MAX_MAP_BYTES, MAX_NODES};
 pub use markdown_outline::import_markdown;
 pub use marks::{Marks, MARKS_FORMAT, MAX_NAME_CHARS};
 pub use picture::{picture, wrap, Label as PictureLabel, Picture, PictureWords, Shape, PICTURE_FONTS, PICTURE_FONT_SIZE, PICTURE_PAD};

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 // `load_compact`: the model's own small JSON reader, not serde_json (which stays out of the wasm).
-use crate::model::{load_compact, ArgumentMap, Problem, ProblemKind, MAX_MAP_BYTES};
+use crate::model::{load_compact, read_compact, ArgumentMap, Problem, ProblemKind, Unlinked, MAX_MAP_BYTES};
 
 use super::error_panel::ErrorPanel;
 use super::map_view::MapView;
@@ -174,7 +174,12 @@ async fn fetch_map(
     }
     match read_body(&response, still_wanted).await {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => loaded(load_compact(&text)),
+            Ok(text) => {
+                // The text goes before the map is built, so the two never fill the memory at once.
+                let read = read_compact(&text);
+                drop(text);
+                loaded(read.and_then(Unlinked::link))
+            }
             Err(_) => failed(ProblemKind::NotUtf8),
         },
         // Whole megabytes, rounded up, as the loader says it.
