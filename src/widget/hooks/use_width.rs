@@ -6,7 +6,7 @@ use yew::prelude::*;
 /// widget's own room, not the window's, decides between the map and the outline.
 #[hook]
 pub fn use_width(node: NodeRef, initial: i32) -> i32 {
-    let width = use_state(|| initial);
+    let width = use_state_eq(|| initial);
     {
         let width = width.clone();
         use_effect_with((), move |_| {
