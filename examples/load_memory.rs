@@ -74,7 +74,6 @@ mod native {
         let before = NOW.load(Relaxed);
         PEAK.store(before, Relaxed);
         let map = load();
-        let use_ = Use { peak: PEAK.load(Relaxed) - before, kept: NOW.load(Relaxed) - before, nodes: map.map_or(0, |m| m.nodes.len()) };
-        use_
+        Use { peak: PEAK.load(Relaxed) - before, kept: NOW.load(Relaxed) - before, nodes: map.map_or(0, |m| m.nodes.len()) }
     }
 }
