@@ -109,8 +109,12 @@ async fn a_copied_link_reopens_the_same_view_and_back_steps_through_it() {
     click(&shadow, ".am-legend summary").await;
     click(&shadow, ".am-source[data-source-id='000']").await;
     wait_row(&shadow, "pos-big-co-tool", "data-lens", "hit").await;
-    let link = client.current_url().await.unwrap().to_string();
-    assert!(link.contains("#open=") && link.contains("lang=zh") && link.contains("lens=000"), "{link}");
+    // The URL follows in the task after the frame that shows the step.
+    let link = wait_for("the view in the URL", || async {
+        let link = client.current_url().await.unwrap().to_string();
+        (link.contains("#open=") && link.contains("lang=zh") && link.contains("lens=000")).then_some(link)
+    })
+    .await;
     let rows = visible_ids(&shadow).await;
 
     // A fresh browser, as a friend who was sent the link.

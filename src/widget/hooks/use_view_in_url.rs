@@ -1,3 +1,5 @@
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::Action;
@@ -22,20 +24,18 @@ fn without_selection(fragment: &str) -> String {
 #[hook]
 pub fn use_view_in_url(fragment: Option<String>, enabled: bool, on_action: Callback<Action>) {
     let last = use_mut_ref(|| fragment.clone().unwrap_or_default());
+    // The newest fragment not yet written. Only the newest is written: two steps back within
+    // a frame must not write the first one over the address the second one went to.
+    let pending = use_mut_ref(|| None::<String>);
     use_effect_with(fragment, move |fragment| {
         let Some(fragment) = fragment else { return };
-        let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
-        let url = format!("#{fragment}");
-        let current = location().and_then(|l| l.hash().ok()).unwrap_or_default();
-        if current != url {
-            let step = without_selection(&last.borrow()) != without_selection(fragment);
-            let _ = if step && current.len() > 1 {
-                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            } else {
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            };
+        if pending.borrow_mut().replace(fragment.clone()).is_none() {
+            after_the_frame(move || {
+                if let Some(fragment) = pending.borrow_mut().take() {
+                    write(&fragment, &mut last.borrow_mut());
+                }
+            });
         }
-        *last.borrow_mut() = fragment.clone();
     });
     use_effect_with(enabled, move |&enabled| {
         let listener = enabled.then(web_sys::window).flatten().map(|window| {
@@ -47,4 +47,35 @@ pub fn use_view_in_url(fragment: Option<String>, enabled: bool, on_action: Callb
         });
         move || drop(listener)
     });
+}
+
+/// `fragment` into the URL: a history entry when the view changed, else the current one
+/// replaced.
+fn write(fragment: &str, last: &mut String) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
+    let url = format!("#{fragment}");
+    let current = location().and_then(|l| l.hash().ok()).unwrap_or_default();
+    if current != url {
+        let step = without_selection(last) != without_selection(fragment);
+        let _ = if step && current.len() > 1 {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+    }
+    fragment.clone_into(last);
+}
+
+/// Runs `f` in a task after the next frame. A history write takes 10 to 17 ms in Chromium
+/// (bench/: the standalone page against the embedded widget, one node opened in the outline),
+/// and inside the render it held back the very frame that shows the reader's step.
+fn after_the_frame(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let task = Closure::once_into_js(f);
+    let frame = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(task.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
 }
