@@ -477,7 +477,7 @@ function report(r) {
   lines.push('');
   lines.push('The map view draws every shown node as a card; the outline puts rows in the page a batch at a time. The standalone page (`dist/index.html`) has the `history` attribute: every action also writes the view to the page URL (`history.pushState`); the embedded widget (`bench/pages/argmap-embed.html`, as README.md embeds it) does not.');
   lines.push('² From the click to the end of the microtasks it queued, when the new view was then already in the DOM (Yew renders in a microtask); the rest of the time is style, layout and paint. n/a for Markmap, which lays out and animates in later frames.');
-  lines.push('³ The outline puts rows in the page 60 at a time, more when its "more" marker comes within 800 px of the viewport; the map view lays out and draws every shown card, as Markmap draws every node. The first line times until the first rows are painted, none of them closed; the second until every row is in the page and painted (n/a: the outline stopped adding rows, as it should).');
+  lines.push('³ The outline puts rows in the page 200 at a time, more when its "more" marker comes within 800 px of the viewport; the map view lays out and draws every shown card, as Markmap draws every node. The first line times until the first rows are painted, none of them closed; the second until every row is in the page and painted (n/a: the outline stopped adding rows, as it should).');
   lines.push('⁴ An action that does nothing, timed the same way: the cost of the method itself.');
   lines.push('');
   lines.push('**Loading waterfall** (ms from navigation start, medians): last code file received → map requested → map received → first painted map');

@@ -8,7 +8,7 @@ use crate::model::{Action, Hits, Row, ViewState};
 
 /// Rows are put in the page a batch at a time, more as the reader scrolls near the end: opening
 /// all of a 20,000-node map must not build 20,000 rows at once.
-const BATCH: usize = 60;
+const BATCH: usize = 200;
 
 use super::row::{hiding, shows_open, TreeRow};
 use super::state::MapRef;
