@@ -66,9 +66,8 @@ fn write(fragment: &str, last: &mut String) {
     fragment.clone_into(last);
 }
 
-/// Runs `f` in a task after the next frame. A history write takes 10 to 17 ms in Chromium
-/// (bench/: the standalone page against the embedded widget, one node opened in the outline),
-/// and inside the render it held back the very frame that shows the reader's step.
+/// Runs `f` in a task after the next frame. A history write takes 2 to 5 ms a call in Chromium
+/// profiles, and inside the render it held back the very frame that shows the reader's step.
 fn after_the_frame(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
     let task = Closure::once_into_js(f);
