@@ -382,11 +382,21 @@ async fn the_classroom_page_switches_the_exercise_on_and_off() {
     shadow.find(Locator::Css(".am-score")).await.expect("the score shows");
     click(&shadow, "[role=treeitem][data-node-id='pos-big-co-tool']").await;
     wait_row(&shadow, "hist-lecun-000", "data-side", "hidden").await;
-    switch.click().await.unwrap();
+    // The switch by keyboard, as a teacher tabbing to it would: a pointer click lands where the
+    // switch was when it was scrolled to, and the map below may still be moving the page.
+    let toggle = |on: bool| {
+        let switch = switch.clone();
+        async move {
+            switch.send_keys(" ").await.unwrap();
+            let wanted = on.to_string();
+            wait_for("the switch to turn", || async { (switch.prop("checked").await.ok()??.as_str() == wanted).then_some(()) }).await;
+        }
+    };
+    toggle(false).await;
     let row = "[role=treeitem][data-node-id='hist-lecun-000']";
     wait_for("its side shown", || async { attr(&shadow, row, "data-side").await.filter(|side| side != "hidden") }).await;
     assert!(shadow.find(Locator::Css(".am-score")).await.is_err(), "no score without the exercise");
-    switch.click().await.unwrap();
+    toggle(true).await;
     wait_row(&shadow, "hist-lecun-000", "data-side", "hidden").await;
     // Everything the classroom adds, scanned: the guess in the detail, the marks bar, the
     // collision table with a cell's links listed.
