@@ -141,6 +141,39 @@ async fn a_copied_link_reopens_the_same_view_and_back_steps_through_it() {
 }
 
 #[tokio::test]
+async fn steps_that_come_faster_than_a_frame_are_each_a_step_back() {
+    let base = serve(&dist(), &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/")).await.unwrap();
+    let shadow = widget(&client, "argument-map").await;
+    // Two steps in two tasks, before the page can paint (a slow phone, a busy tab): opening a
+    // position, then the other language.
+    client
+        .execute(
+            "const s = document.querySelector('argument-map').shadowRoot;
+             setTimeout(() => s.querySelector(\"[role=treeitem][data-node-id='pos-big-co-tool']\").click());
+             setTimeout(() => s.querySelector('button[lang=zh]').click());",
+            vec![],
+        )
+        .await
+        .unwrap();
+    wait_for("both steps in the URL", || async {
+        let link = client.current_url().await.unwrap().to_string();
+        (link.contains("#open=") && link.contains("lang=zh")).then_some(())
+    })
+    .await;
+    client.back().await.unwrap();
+    wait_for("the language to go back", || async {
+        attr(&shadow, "[role=tree]", "aria-label").await.filter(|label| !label.contains("开源还是闭源"))
+    })
+    .await;
+    assert_eq!(attr(&shadow, "[role=treeitem][data-node-id='pos-big-co-tool']", "aria-expanded").await.as_deref(), Some("true"));
+    client.back().await.unwrap();
+    wait_row(&shadow, "pos-big-co-tool", "aria-expanded", "false").await;
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
 async fn a_readers_verdict_survives_a_reload() {
     let base = serve(&dist(), &[]);
     let client = browser().await;

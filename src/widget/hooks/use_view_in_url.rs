@@ -24,14 +24,24 @@ fn without_selection(fragment: &str) -> String {
 #[hook]
 pub fn use_view_in_url(fragment: Option<String>, enabled: bool, on_action: Callback<Action>) {
     let last = use_mut_ref(|| fragment.clone().unwrap_or_default());
-    // The newest fragment not yet written. Only the newest is written: two steps back within
-    // a frame must not write the first one over the address the second one went to.
-    let pending = use_mut_ref(|| None::<String>);
+    // The reader's steps not yet written, oldest first: each is its own history entry, however
+    // quickly they came.
+    let pending = use_mut_ref(Vec::<String>::new);
     use_effect_with(fragment, move |fragment| {
         let Some(fragment) = fragment else { return };
-        if pending.borrow_mut().replace(fragment.clone()).is_none() {
+        let mut queue = pending.borrow_mut();
+        if url_view().is_some_and(|hash| hash.strip_prefix('#') == Some(fragment.as_str())) {
+            // Where the address is already (Back, Forward, a link): nothing to write, and a step
+            // still waiting would write itself over the entry the reader went to.
+            queue.clear();
+            fragment.clone_into(&mut last.borrow_mut());
+            return;
+        }
+        queue.push(fragment.clone());
+        if queue.len() == 1 {
+            let pending = pending.clone();
             after_the_frame(move || {
-                if let Some(fragment) = pending.borrow_mut().take() {
+                for fragment in pending.take() {
                     write(&fragment, &mut last.borrow_mut());
                 }
             });
