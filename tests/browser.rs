@@ -125,6 +125,19 @@ async fn a_huge_open_map_is_built_a_batch_at_a_time_as_the_reader_scrolls() {
 }
 
 #[wasm_bindgen_test]
+async fn a_map_of_up_to_200_claims_is_whole_after_expand_all_and_a_bigger_one_comes_in_batches() {
+    let m = mount_json(&long_map(200), "en").await;
+    m.click("[data-action=expand-all]").await;
+    assert_eq!(m.visible_ids().len(), 200, "every row, for a host script or a find in the page");
+    m.unmount();
+    let m = mount_json(&long_map(201), "en").await;
+    m.click("[data-action=expand-all]").await;
+    let first = m.visible_ids().len();
+    assert!(first < 201, "a batch: {first}");
+    m.unmount();
+}
+
+#[wasm_bindgen_test]
 async fn opening_a_row_keeps_focus_on_it() {
     let m = mount_json(SAMPLE, "en").await;
     let ban = m.row("ban");

@@ -6,9 +6,13 @@ use yew::prelude::*;
 
 use crate::model::{Action, Hits, Row, ViewState};
 
-/// Rows are put in the page a batch at a time, more as the reader scrolls near the end: opening
-/// all of a 20,000-node map must not build 20,000 rows at once.
-const BATCH: usize = 200;
+/// A map of up to this many nodes has every shown row in the page: after "Expand all" the whole
+/// outline is there, and a host script finds any row by its id.
+const WHOLE_UP_TO: usize = 200;
+/// A bigger map's rows are put in the page a batch at a time, more as the reader scrolls near the
+/// end: opening all of a 20,000-node map must not build 20,000 rows at once, nor opening one claim
+/// of 137 build the rows far below the screen.
+const BATCH: usize = 60;
 
 use super::row::{hiding, shows_open, TreeRow};
 use super::state::MapRef;
@@ -67,11 +71,12 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
     let query = AttrValue::from(view.query.trim().to_owned());
     let hits = &props.hits;
     let rows = &props.rows;
-    let limit = use_state(|| BATCH);
+    let batch = if map.nodes.len() <= WHOLE_UP_TO { WHOLE_UP_TO } else { BATCH };
+    let limit = use_state(|| batch);
     // Always as far as the selected row and a little beyond (End, a jump along a link, a tour);
     // everything for a printout.
     let selected_at = rows.iter().position(|r| r.node == view.selected).unwrap_or(0);
-    let shown = if props.printing { rows.len() } else { rows.len().min((*limit).max(selected_at + BATCH / 4)) };
+    let shown = if props.printing { rows.len() } else { rows.len().min((*limit).max(selected_at + batch / 4)) };
     let more_ref = use_node_ref();
     {
         let (more_ref, limit) = (more_ref.clone(), limit.clone());
@@ -80,7 +85,7 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
                 let grow = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
                     let near = entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
                     if near {
-                        limit.set(shown + BATCH);
+                        limit.set(shown + batch);
                     }
                 });
                 let options = web_sys::IntersectionObserverInit::new();
