@@ -341,3 +341,38 @@ async fn the_collision_table_counts_the_flagships_links_and_a_cell_jumps() {
     assert_eq!(m.focused_id().as_deref(), Some(target.as_str()));
     m.unmount();
 }
+
+/// A student who only taps "supports" or "attacks" never chose an article: nothing is recorded
+/// for "which article?", the relation alone is scored, and the list starts on "not sure" for
+/// every claim, not on the last article nor on what was chosen for the claim before.
+#[wasm_bindgen_test]
+async fn an_untouched_which_article_records_no_article() {
+    local().clear().unwrap();
+    let map = flagship();
+    let m = mount_with(FLAGSHIP, &[("lang", "en"), ("exercise", "true")]).await;
+    m.click(&format!("[role=treeitem][data-node-id='{POSITION}']")).await;
+    let children = asked(&map);
+    let (first, second) = (children[0], children[1]);
+    m.click(&format!("[role=treeitem][data-node-id='{}']", map.nodes[first].id)).await;
+    let select: web_sys::HtmlSelectElement = m.one(".am-detail .am-guess select").dyn_into().unwrap();
+    assert_eq!(select.selected_index(), 0, "the list starts on 'not sure'");
+    // A choice made on one claim, left without a guess, must not carry over to the next claim.
+    select.set_selected_index(map.sources.len() as i32);
+    m.click(&format!("[role=treeitem][data-node-id='{}']", map.nodes[second].id)).await;
+    let select: web_sys::HtmlSelectElement = m.one(".am-detail .am-guess select").dyn_into().unwrap();
+    assert_eq!(select.selected_index(), 0, "the next claim's list starts on 'not sure' again");
+    let truth = map.nodes[second].relation.unwrap();
+    m.click(&format!(".am-detail [data-guess={}]", truth.as_str())).await;
+    assert_eq!(m.one(".am-detail .am-guess").get_attribute("data-correct").as_deref(), Some("true"), "the relation alone is scored");
+    assert_eq!(m.text(".am-score"), "1 of 1 right");
+    let hint = m.text(".am-detail .am-hint");
+    assert!(!map.sources.iter().any(|s| hint.contains(&format!("· {}", s.id))), "no article is named as guessed: {hint}");
+    let storage = local();
+    let kept: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.contains("/answers"))
+        .filter_map(|k| storage.get_item(&k).unwrap())
+        .collect();
+    assert_eq!(kept.len(), 1, "the answer is kept: {kept:?}");
+    assert!(!kept[0].contains('@'), "no source in the kept answer: {kept:?}");
+}

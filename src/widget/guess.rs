@@ -57,8 +57,11 @@ pub fn GuessPanel(props: &GuessPanelProps) -> Html {
                 <p class="am-label">{ s.your_guess }</p>
                 if several {
                     <label class="am-guess-article">{ s.which_article }{ " " }
-                        <select ref={article.clone()}>
-                            <option>{ s.not_sure }</option>
+                        // Keyed by the claim: a choice left on one claim is never another's. And
+                        // "not sure" selected by its attribute: Yew puts the options in last
+                        // first, and the first one put in would otherwise stay selected.
+                        <select key={map.nodes[n].id.clone()} ref={article.clone()}>
+                            <option selected=true>{ s.not_sure }</option>
                             { for map.sources.iter().map(|source| html! {
                                 <option>{ &source.id }{ " · " }{ source.title.get(lang) }</option>
                             }) }
