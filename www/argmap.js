@@ -40,6 +40,43 @@ if (!document.querySelector(`link[rel=preload][href="${css}"]`)) {
   document.head.append(preload);
 }
 
+/**
+ * The element's shadow root with the widget's stylesheet in it, and a slot that keeps the
+ * element's own content (the fallback) on show meanwhile; resolves once the sheet has loaded (or
+ * failed): the widget's first render then measures a styled box, and draws the view that box is
+ * wide enough for, once, not one view and then another.
+ */
+function styled(element) {
+  const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  let link = [...shadow.querySelectorAll('link[rel=stylesheet]')].find((l) => l.href === css);
+  if (!link) {
+    link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: css });
+    shadow.replaceChildren(link, document.createElement('slot'));
+  }
+  if (link.sheet) return Promise.resolve();
+  return new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  });
+}
+
+/**
+ * Settles with the element's next `argmap:load` (resolves with its detail) or `argmap:error`
+ * (rejects with an Error whose `problems` are the event's).
+ */
+function settled(element) {
+  return new Promise((resolve, reject) => {
+    const done = (event) => {
+      element.removeEventListener('argmap:load', done);
+      element.removeEventListener('argmap:error', done);
+      if (event.type === 'argmap:load') resolve(event.detail);
+      else reject(Object.assign(new Error('argmap: the map could not be shown'), { problems: event.detail?.problems ?? [] }));
+    };
+    element.addEventListener('argmap:load', done);
+    element.addEventListener('argmap:error', done);
+  });
+}
+
 /** The map's fetch, begun now so it runs while the wasm loads; the widget awaits it. */
 function prefetch(options) {
   if (!options.src || options.json) return undefined;
@@ -50,12 +87,19 @@ function prefetch(options) {
 
 /**
  * Mount a map into `element` (its shadow root): options { src } or { json }, { lang }, { tour }.
- * Returns the widget: widget.update(options) with the same options, widget.destroy().
+ * Resolves with the widget once the map is drawn and takes input (`argmap:load`): then
+ * widget.reveal(id), widget.update(options) with the same options, widget.destroy(). Rejects
+ * when the map cannot be shown (`error.problems`, as `argmap:error` gives them; the widget
+ * stays, showing them).
  */
 export async function mount(element, options = {}) {
   const prefetched = prefetch(options);
-  const mountWidget = await start();
-  return mountWidget(element, { css, prefetched, ...options });
+  element.setAttribute('data-state', 'loading');
+  const [mountWidget] = await Promise.all([start(), styled(element)]);
+  const shown = settled(element);
+  const widget = mountWidget(element, { css, prefetched, ...options });
+  await shown;
+  return widget;
 }
 
 /** A boolean attribute: present and not "false". */
@@ -111,7 +155,7 @@ class ArgumentMapElement extends HTMLElement {
   #height = '';       // the height this element set on its own style, to undo only that
   #observer = null;   // watches the inline JSON child
   #instance;          // the storage key suffix, fixed at first mount
-  #pendingReveal;     // a reveal() asked for before the map was there
+  #pendingReveal;     // a reveal() asked for before the widget was there
 
   connectedCallback() {
     this.#applyHeight();
@@ -139,27 +183,21 @@ class ArgumentMapElement extends HTMLElement {
 
   /**
    * Open the path to node `id`, select it and bring it into view; keyboard focus stays where
-   * the reader has it. Before the map has loaded, the last call waits for it. Returns whether
-   * the node was found (an unknown id only warns in the console; nothing throws).
+   * the reader has it. Returns whether the node was found (an unknown id only warns in the
+   * console; nothing throws). Before the map is ready (`data-state` not `ready`) the call is
+   * queued and returns false: the last one asked is applied once, as the map comes up.
    */
   reveal(id) {
-    if (this.#widget) {
-      try {
-        return this.#widget.reveal(String(id));
-      } catch (error) {
-        console.warn('argmap: reveal failed', error);
-        return false;
-      }
+    if (!this.#widget) {
+      this.#pendingReveal = String(id);
+      return false;
     }
-    this.#pendingReveal = String(id);
-    return false;
-  }
-
-  /** The map loads after mount (a fetch): try a waiting reveal until it lands, for a while. */
-  #revealWhenLoaded(id, tries = 0) {
-    if (this.#pendingReveal !== id || !this.#widget) return;
-    if (this.#widget.reveal(id)) this.#pendingReveal = undefined;
-    else if (tries < 50) setTimeout(() => this.#revealWhenLoaded(id, tries + 1), 100);
+    try {
+      return this.#widget.reveal(String(id));
+    } catch (error) {
+      console.warn('argmap: reveal failed', error);
+      return false;
+    }
   }
 
   #applyHeight() {
@@ -209,8 +247,9 @@ class ArgumentMapElement extends HTMLElement {
     this.#busy = true;
     let tried = options;
     const prefetched = prefetch(options);
+    this.setAttribute('data-state', 'loading');
     try {
-      const mountWidget = await start();
+      const [mountWidget] = await Promise.all([start(), styled(this)]);
       // The attributes as they are now, not as they were when loading began.
       tried = optionsOf(this, this.#instance);
       if (this.isConnected && (tried.src || tried.json)) {
@@ -218,12 +257,17 @@ class ArgumentMapElement extends HTMLElement {
         this.#widget = mountWidget(this, { css, ...tried, prefetched: early });
         this.#options = tried;
         this.#failed = null;
-        if (this.#pendingReveal) this.#revealWhenLoaded(this.#pendingReveal);
+        // The widget queues it until its map is up.
+        if (this.#pendingReveal) this.#widget.reveal(this.#pendingReveal);
+        this.#pendingReveal = undefined;
       }
     } catch (error) {
       // One broken widget must not stop the others or the host page; any fallback stays.
       this.#failed = tried;
       console.error('argmap:', error);
+      this.setAttribute('data-state', 'error');
+      const problems = [{ path: '', line: null, column: null, message: String(error?.message ?? error), text: String(error?.message ?? error) }];
+      this.dispatchEvent(new CustomEvent('argmap:error', { bubbles: true, composed: true, detail: { problems } }));
     } finally {
       this.#busy = false;
       this.#sync();

@@ -1,6 +1,7 @@
-//! The host page's side of a mounted map: the events the widget sends it (`argmap:select`,
-//! `argmap:toggle`, `argmap:verdict`, `argmap:answer` on the `<argument-map>` element, bubbling and composed, so
-//! a listener on the document hears them too), and the `reveal(id)` it can call.
+//! The host page's side of a mounted map: the events the widget sends it (`argmap:load`,
+//! `argmap:error`, `argmap:select`, `argmap:toggle`, `argmap:verdict`, `argmap:answer` on the
+//! `<argument-map>` element, bubbling and composed, so a listener on the document hears them
+//! too), its `data-state` (`loading`, `ready`, `error`), and the `reveal(id)` it can call.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,7 +15,16 @@ use crate::MapRef;
 /// How JavaScript reaches the mounted map: filled in by `MapView` once it is up. Always equal,
 /// so a new one never re-renders anything.
 #[derive(Clone, Default)]
-pub struct Remote(Rc<RefCell<Option<Reveal>>>);
+pub struct Remote(Rc<RefCell<Reach>>);
+
+#[derive(Default)]
+struct Reach {
+    /// The shown map's way to a node; `None` while no map is shown (loading, failed).
+    reveal: Option<Reveal>,
+    /// A reveal asked for while no map was shown: the last one waits and is applied once, as
+    /// the next map comes up (before it is drawn, so the first view already shows it).
+    waiting: Option<String>,
+}
 
 /// Points the shown map at a node by id; false when it has no such node.
 type Reveal = Rc<dyn Fn(&str) -> bool>;
@@ -32,19 +42,30 @@ impl std::fmt::Debug for Remote {
 }
 
 impl Remote {
-    /// Points the map at node `id`; false (and a console warning) when the map has no such node
-    /// or is not loaded yet.
+    /// Points the map at node `id`: true when it did; false (and a console warning) when the map
+    /// has no such node. Before a map is shown it is queued (false, no warning): the last one
+    /// asked is applied once the map is up.
     pub fn reveal(&self, id: &str) -> bool {
-        let reveal = self.0.borrow().clone();
-        let done = reveal.is_some_and(|reveal| reveal(id));
-        if !done {
-            web_sys::console::warn_1(&JsValue::from_str(&format!("argmap: reveal(\"{id}\"): no such node in this map")));
+        let reveal = self.0.borrow().reveal.clone();
+        match reveal {
+            Some(reveal) => reveal_or_warn(&reveal, id),
+            None => {
+                self.0.borrow_mut().waiting = Some(id.to_owned());
+                false
+            }
         }
-        done
     }
 }
 
-/// Connects the remote to this map while it is shown.
+fn reveal_or_warn(reveal: &Reveal, id: &str) -> bool {
+    let done = reveal(id);
+    if !done {
+        web_sys::console::warn_1(&JsValue::from_str(&format!("argmap: reveal(\"{id}\"): no such node in this map")));
+    }
+    done
+}
+
+/// Connects the remote to this map while it is shown, and applies a reveal that waited for it.
 #[hook]
 pub fn use_remote(remote: Remote, map: MapRef, on_action: Callback<Action>) {
     use_effect_with(map, move |map| {
@@ -56,9 +77,92 @@ pub fn use_remote(remote: Remote, map: MapRef, on_action: Callback<Action>) {
             }
             None => false,
         });
-        *remote.0.borrow_mut() = Some(reveal);
-        move || *remote.0.borrow_mut() = None
+        let waiting = {
+            let mut reach = remote.0.borrow_mut();
+            reach.reveal = Some(reveal.clone());
+            reach.waiting.take()
+        };
+        if let Some(id) = waiting {
+            reveal_or_warn(&reveal, &id);
+        }
+        move || remote.0.borrow_mut().reveal = None
     });
+}
+
+/// The widget's state as the host sees it: the element's `data-state`, and on `Ready` and
+/// `Failed` the event a host script (or `mount()`'s promise) waits for.
+pub enum Readiness<'a> {
+    Loading,
+    /// Drawn and taking input: `argmap:load` with the map's id and title in the reader's language.
+    Ready {
+        map: &'a ArgumentMap,
+        lang: &'a str,
+    },
+    /// `argmap:error` with every problem, worded in the reader's language.
+    Failed {
+        problems: &'a [crate::model::Problem],
+        lang: &'a str,
+    },
+}
+
+/// Tells the host element where the widget stands.
+pub fn announce(host: &web_sys::Element, readiness: Readiness) {
+    let state = match readiness {
+        Readiness::Loading => "loading",
+        Readiness::Ready { .. } => "ready",
+        Readiness::Failed { .. } => "error",
+    };
+    let _ = host.set_attribute("data-state", state);
+    match readiness {
+        Readiness::Loading => {}
+        Readiness::Ready { map, lang } => {
+            send(host, "argmap:load", &detail(&[("map", JsValue::from_str(&map.id)), ("title", JsValue::from_str(map.title.get(lang)))]))
+        }
+        Readiness::Failed { problems, lang } => {
+            let s = crate::strings::strings(lang);
+            let list: js_sys::Array = problems
+                .iter()
+                .map(|p| {
+                    let (line, column) =
+                        p.position.map_or((JsValue::NULL, JsValue::NULL), |(l, c)| (JsValue::from(l as u32), JsValue::from(c as u32)));
+                    JsValue::from(detail(&[
+                        ("path", JsValue::from_str(&p.path)),
+                        ("line", line),
+                        ("column", column),
+                        ("message", JsValue::from_str(&(s.problem)(&p.kind))),
+                        ("text", JsValue::from_str(&s.located_problem(p))),
+                    ]))
+                })
+                .collect();
+            send(host, "argmap:error", &detail(&[("problems", list.into())]));
+        }
+    }
+}
+
+/// Whether the drawing is up: given by `MapView` to the outline and the map (a context, so that
+/// neither's props change), and called by each once it is drawn and takes input. The first call
+/// for a map makes the widget ready.
+#[derive(Clone, PartialEq)]
+pub struct Drawn(pub Callback<()>);
+
+/// `Drawn` for one shown map: the first call announces it ready to the host.
+#[hook]
+pub fn use_drawn(host: Option<web_sys::Element>, map: MapRef, lang: AttrValue) -> Drawn {
+    let told = use_mut_ref(|| false);
+    // The language at the moment it is drawn (the reader may already have switched).
+    let lang_now = use_mut_ref(|| lang.clone());
+    *lang_now.borrow_mut() = lang;
+    let drawn = use_memo((), move |_| {
+        Callback::from(move |()| {
+            if std::mem::replace(&mut *told.borrow_mut(), true) {
+                return;
+            }
+            if let Some(host) = &host {
+                announce(host, Readiness::Ready { map: &map, lang: &lang_now.borrow() });
+            }
+        })
+    });
+    Drawn((*drawn).clone())
 }
 
 fn send(host: &web_sys::Element, name: &str, detail: &js_sys::Object) {

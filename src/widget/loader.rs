@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::model::{load_compact, read_compact, ArgumentMap, Problem, ProblemKind, Unlinked, MAX_MAP_BYTES};
 
 use super::error_panel::ErrorPanel;
+use super::host::{announce, Readiness};
 use super::map_view::MapView;
 use super::state::MapRef;
 
@@ -233,6 +234,18 @@ pub fn ArgMap(props: &ArgMapProps) -> Html {
         });
     }
     let lang: AttrValue = props.lang.clone().unwrap_or_else(|| browser_lang().into());
+    // The host hears where the load stands; `ready` comes from the drawing, once it is up.
+    {
+        let (host, lang) = (props.presentation.host.clone(), lang.clone());
+        use_effect_with((*loading).clone(), move |loading| {
+            let Some(host) = host else { return };
+            match loading {
+                Loading::Pending => announce(&host, Readiness::Loading),
+                Loading::Failed(problems) => announce(&host, Readiness::Failed { problems, lang: &lang }),
+                Loading::Ready(_) => {}
+            }
+        });
+    }
     match &*loading {
         Loading::Pending => html! {
             <p class="am-loading" role="status">{ crate::strings::strings(&lang).loading }</p>

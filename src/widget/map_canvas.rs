@@ -17,6 +17,7 @@ use crate::model::{
 };
 use crate::strings::strings;
 
+use super::host::Drawn;
 use super::map_wires::{MapWires, Redraw};
 use super::row::{hiding, shows_open, TreeRow};
 use super::state::MapRef;
@@ -255,6 +256,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
     let placed = lay_out(map, view, rows, &mut memory.borrow_mut());
     let links = cross_links(map, rows, &placed);
     let redraw = use_memo((), |_| Redraw::default());
+    let drawn_signal = use_context::<Drawn>();
     // Which cards are drawn: all of a map of ordinary size; of a huge one, those near the view,
     // the selected one (it holds the tree's one tab stop) and, before there is a camera, the
     // first screenful in tree order.
@@ -283,6 +285,10 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             let (Some(stage), Some(viewport)) = (stage_ref.cast::<web_sys::Element>(), viewport_ref.cast::<web_sys::Element>()) else {
                 return;
             };
+            // The first placing shows the map at rest: every card appears in its place, none
+            // flies out of the root (a reader, or a host script told the map is ready, acts on
+            // cards where they are).
+            let first = memory.borrow().camera.is_none();
             let Ok(cards) = stage.query_selector_all("[role=treeitem]") else { return };
             let mut by_node: HashMap<NodeIdx, web_sys::Element> = HashMap::with_capacity(cards.length() as usize);
             for i in 0..cards.length() {
@@ -309,7 +315,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             if !unmeasured.is_empty() {
                 // A new card's start is set before it is measured, so the layout the measuring
                 // forces also gives it its start: placing it needs no layout of its own.
-                for &(i, (n, _)) in &unmeasured {
+                for &(i, (n, _)) in unmeasured.iter().filter(|_| !first) {
                     if let Some(card) = by_node.get(&n).filter(|card| !card.has_attribute("data-placed")) {
                         let (x, y) = start(&m, &placed, i, n);
                         set_transform(card, &translate(x, y));
@@ -342,7 +348,10 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 if card.get_attribute("data-placed").is_none() {
                     // Measured earlier (a card opened again): its start needs a style flush.
                     if !started.contains(&row.node) {
-                        let from = start(&m, &placed, i, row.node);
+                        let from = match placed.cards.get(i) {
+                            Some(rect) if first => (rect.x, rect.y),
+                            _ => start(&m, &placed, i, row.node),
+                        };
                         set_transform(card, &translate(from.0, from.1));
                         flush = true;
                     }
@@ -432,8 +441,13 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 let now = region(camera, room);
                 if m.drawn != Some(now) {
                     m.drawn = Some(now);
-                    drop(m);
                     redrawn.set(Some(now));
+                }
+            }
+            drop(m);
+            if first {
+                if let Some(Drawn(drawn)) = drawn_signal {
+                    drawn.emit(());
                 }
             }
         });

@@ -11,7 +11,7 @@ use super::hooks::{
     saved_view, stored_answers, stored_verdicts, url_view, use_host_change, use_printing, use_stored, use_view_in_session, use_view_in_url,
     use_width,
 };
-use super::host::{use_host_events, use_remote};
+use super::host::{use_drawn, use_host_events, use_remote, Drawn};
 use super::legend::Legend;
 use super::loader::Presentation;
 use super::map_canvas::MapCanvas;
@@ -85,6 +85,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
     use_host_change(props.lang.clone(), shown.tour, shown.exercise, on_action.clone());
     use_remote(shown.remote.clone(), map.clone(), on_action.clone());
     use_host_events(shown.host.clone(), map.clone(), state.view.clone());
+    let drawn = use_drawn(shown.host.clone(), map.clone(), AttrValue::from(state.view.lang.clone()));
     let kept = use_stored(storage_key, state.view.verdicts.to_storage(&map));
     let kept = use_stored(answers_key, state.view.answers.to_storage(&map)) && kept;
     let fragment = state.view.to_fragment(&map);
@@ -95,7 +96,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
 
     // The drawing follows the room the widget has, the host's wish and the reader's choice.
     let root = use_node_ref();
-    let width = use_width(root.clone(), shown.width);
+    let width = use_width(root.clone(), shown.host.clone(), shown.width);
     let mode = drawing(state.view.chosen_mode, shown.view, width, printing);
     {
         let on_action = on_action.clone();
@@ -138,6 +139,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
         }
     };
     html! {
+        <ContextProvider<Drawn> context={drawn}>
         <div {class} lang={lang.clone()} ref={root} data-drawing={view.mode.as_str()}>
             <Toolbar map={map.clone()} lang={lang.clone()} query={AttrValue::from(view.query.clone())}
                 matches={view.searching().then(|| hits.count())} {level} touring={view.tour.is_some()} present={view.present}
@@ -157,5 +159,6 @@ pub fn MapView(props: &MapViewProps) -> Html {
                     answer={view.exercise.then(|| view.answers.0.get(&view.selected).copied()).flatten()} {on_action} />
             </div>
         </div>
+        </ContextProvider<Drawn>>
     }
 }

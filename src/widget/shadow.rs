@@ -6,15 +6,37 @@
 use wasm_bindgen::JsValue;
 
 /// Empties the host's shadow root (attaching one if needed), links the stylesheet and returns
-/// the element the widget renders into.
+/// the element the widget renders into. A link to the same stylesheet already there (argmap.js
+/// puts it in and waits for it, so the first render measures a styled box) is kept as it is:
+/// taken out and put back, it would load again and the widget would show unstyled meanwhile.
 pub fn open(host: &web_sys::Element, stylesheet: Option<&str>) -> Result<web_sys::Element, JsValue> {
     let document = host.owner_document().ok_or_else(|| JsValue::from_str("argmap: element has no document"))?;
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
     };
-    shadow.replace_children_with_node_0();
-    if let Some(href) = stylesheet {
+    let linked = |node: &web_sys::Element| {
+        node.local_name() == "link" && stylesheet.is_some() && node.get_attribute("href").as_deref() == stylesheet
+    };
+    let mut kept = false;
+    let mut child = shadow.first_element_child();
+    while let Some(node) = child {
+        child = node.next_element_sibling();
+        if !kept && linked(&node) {
+            kept = true;
+        } else {
+            node.remove();
+        }
+    }
+    // Text nodes (a declarative template's white space) go too.
+    let mut node = shadow.first_child();
+    while let Some(n) = node {
+        node = n.next_sibling();
+        if n.node_type() != web_sys::Node::ELEMENT_NODE {
+            let _ = shadow.remove_child(&n);
+        }
+    }
+    if let (Some(href), false) = (stylesheet, kept) {
         let link = document.create_element("link")?;
         link.set_attribute("rel", "stylesheet")?;
         link.set_attribute("href", href)?;

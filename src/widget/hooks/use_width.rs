@@ -3,20 +3,23 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The element's width in CSS px as it changes (a ResizeObserver), starting from `initial`: the
-/// widget's own room, not the window's, decides between the map and the outline.
+/// widget's own room, not the window's, decides between the map and the outline. The host
+/// element is measured when there is one, as `initial` was (its `clientWidth`), so the first
+/// reading never contradicts the width the first render was drawn for.
 #[hook]
-pub fn use_width(node: NodeRef, initial: i32) -> i32 {
+pub fn use_width(node: NodeRef, host: Option<web_sys::Element>, initial: i32) -> i32 {
     let width = use_state_eq(|| initial);
     {
         let width = width.clone();
         use_effect_with((), move |_| {
-            let observer = node.cast::<web_sys::Element>().and_then(|element| {
+            let observer = host.or_else(|| node.cast::<web_sys::Element>()).and_then(|element| {
                 if element.client_width() > 0 && element.client_width() != *width {
                     width.set(element.client_width());
                 }
-                let changed = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                    let entry = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>().ok();
-                    if let Some(w) = entry.map(|e| e.content_rect().width() as i32).filter(|&w| w > 0) {
+                let measured = element.clone();
+                let changed = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
+                    let w = measured.client_width();
+                    if w > 0 {
                         width.set(w);
                     }
                 });
