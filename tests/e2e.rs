@@ -443,3 +443,30 @@ async fn the_classroom_page_switches_the_exercise_on_and_off() {
     assert!(violations.is_empty(), "{violations:#?}");
     client.close().await.unwrap();
 }
+
+/// A keyboard reader who presses a key the moment the map is ready is heard: the tree that has
+/// focus is the one that stays (the first render is already the drawing the width calls for).
+#[tokio::test]
+async fn a_key_pressed_as_soon_as_the_map_is_ready_moves_in_the_tree() {
+    let base = serve(&dist(), &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/?map=maps/sample.json")).await.unwrap();
+    let shadow = widget(&client, "argument-map").await;
+    client
+        .execute(
+            "document.querySelector('argument-map').shadowRoot.querySelector(\"[role=treeitem][tabindex='0']\").focus(); return 0",
+            vec![],
+        )
+        .await
+        .unwrap();
+    // The map lists open before closed: ↓ from the question is "allow".
+    press(&client, Key::Down).await;
+    wait_row(&shadow, "allow", "aria-selected", "true").await;
+    let focused = client
+        .execute("return document.querySelector('argument-map').shadowRoot.activeElement?.dataset.nodeId ?? null", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused, json!("allow"), "focus went with the selection");
+    assert_eq!(attr(&shadow, "[role=tree]", "data-view").await.as_deref(), Some("map"));
+    client.close().await.unwrap();
+}

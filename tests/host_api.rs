@@ -113,3 +113,68 @@ async fn a_guess_in_the_exercise_is_told_once_and_the_frame_forwards_it() {
     );
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_element_says_when_it_is_ready_and_a_reveal_asked_before_that_waits_for_it() {
+    let base = serve(&site_with_fixtures(), &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/ready.html")).await.unwrap();
+    let shadow = widget(&client, "#map").await;
+    // The reveal came before the element was even mounted: queued, not lost, not polled.
+    assert_eq!(js(&client, "return window.earlyReveal").await, json!(false));
+    wait_row(&shadow, "ban-distraction", "aria-selected", "true").await;
+    assert_eq!(attr(&shadow, "[role=treeitem][data-node-id='ban']", "aria-expanded").await.as_deref(), Some("true"));
+    assert_eq!(attr(&shadow, "[role=tree]", "data-view").await.as_deref(), Some("map"), "700 px wide: the map");
+
+    let heard = wait_for("argmap:load and argmap:error", || async {
+        Some(heard(&client).await).filter(|h| h.iter().any(|e| e["type"] == "argmap:error" && e["target"] == "broken"))
+    })
+    .await;
+    let loads: Vec<&Value> = heard.iter().filter(|e| e["type"] == "argmap:load" && e["target"] == "map").collect();
+    assert_eq!(loads.len(), 1, "one argmap:load for #map: {heard:#?}");
+    assert_eq!(loads[0]["state"], json!("ready"), "data-state is ready when argmap:load is heard");
+    assert_eq!(loads[0]["detail"], json!({"map": "phones-in-class", "title": "Should phones be banned in class?"}));
+    let error = heard.iter().find(|e| e["type"] == "argmap:error" && e["target"] == "broken").unwrap();
+    assert_eq!(error["state"], json!("error"));
+    let problem = &error["detail"]["problems"][0];
+    assert!(problem["message"].as_str().unwrap_or_default().contains("404"), "the problem says why: {problem}");
+    assert_eq!(js(&client, "return window.states").await, json!({"map": ["loading", "ready"], "broken": ["loading", "error"]}));
+
+    // mount() resolves once the map is drawn, and rejects with the problems of a bad one.
+    let mounted = wait_for("mount() to settle", || async {
+        let value = js(&client, "return window.mountedResult ?? (window.mounted.then((r) => (window.mountedResult = r)), null)").await;
+        (!value.is_null()).then_some(value)
+    })
+    .await;
+    assert_eq!(mounted, json!({"ok": true, "state": "ready", "rows": 3, "revealed": true}));
+    let broken = wait_for("mount() of a bad map to settle", || async {
+        let value = js(&client, "return window.brokenResult ?? (window.mountedBroken.then((r) => (window.brokenResult = r)), null)").await;
+        (!value.is_null()).then_some(value)
+    })
+    .await;
+    assert_eq!(broken["ok"], json!(false));
+    let problems = broken["problems"].as_array().cloned().unwrap_or_default();
+    assert!(problems.iter().any(|p| p["path"] == "nodes" && p["message"].is_string()), "{broken}");
+    client.close().await.unwrap();
+}
+
+/// Once ready, the tree and the cards are the same elements through what a reader does (open,
+/// select, switch language, switch theme): a host's reference, and a screen reader's place, hold.
+#[tokio::test]
+async fn the_tree_and_its_cards_are_the_same_elements_through_language_theme_and_opening() {
+    let base = serve(&site_with_fixtures(), &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/ready.html")).await.unwrap();
+    let shadow = widget(&client, "#map").await;
+    let tree = shadow.find(fantoccini::Locator::Css("[role=tree]")).await.unwrap();
+    let card = row(&shadow, "allow").await;
+    card.click().await.unwrap();
+    wait_row(&shadow, "allow", "aria-expanded", "true").await;
+    js(&client, "const m = document.getElementById('map'); m.setAttribute('lang', 'zh'); m.setAttribute('theme', 'dark'); return 0").await;
+    wait_for("the Chinese title", || async { tree.attr("aria-label").await.ok().flatten().filter(|l| l.contains("手机")) }).await;
+    // The same element references still answer: no StaleElementReference.
+    assert_eq!(card.attr("aria-expanded").await.unwrap().as_deref(), Some("true"));
+    assert_eq!(card.attr("data-node-id").await.unwrap().as_deref(), Some("allow"));
+    assert_eq!(tree.attr("data-view").await.unwrap().as_deref(), Some("map"));
+    client.close().await.unwrap();
+}

@@ -347,15 +347,40 @@ where
     }
 }
 
-/// The shadow root of the `<argument-map>` matched by `host`, once the widget has rendered.
+/// The shadow root of the `<argument-map>` matched by `host`, once the widget says it is ready
+/// (its map drawn, at rest, taking input) or failed: the element's `data-state`, the contract a
+/// host script waits on too (docs/embedding.md).
 pub async fn widget(client: &Client, host: &str) -> ShadowRoot {
-    wait_for(&format!("the widget in {host} to render"), || async {
+    wait_for(&format!("the widget in {host} to be ready (data-state)"), || async {
         let element = client.find(Locator::Css(host)).await.ok()?;
+        let state = element.attr("data-state").await.ok()??;
+        if state != "ready" && state != "error" {
+            return None;
+        }
         let shadow = element.shadow_root().await.ok()?;
         shadow.find(Locator::Css("[role=tree], [role=alert]")).await.ok()?;
         Some(shadow)
     })
     .await
+}
+
+/// Whether `element` stands still: the same place on screen (viewport coordinates, so a page
+/// that is still scrolling counts as moving) in two readings a little apart. A reader clicks
+/// what they see at rest; WebDriver clicks where it measured, and a card still sliding into
+/// place, or a page still scrolling, takes the click somewhere else.
+pub async fn at_rest(element: &Element) -> bool {
+    let client = element.clone().client();
+    let arg = match serde_json::to_value(element) {
+        Ok(arg) => arg,
+        Err(_) => return false,
+    };
+    let read = || async {
+        let script = "const r = arguments[0].getBoundingClientRect(); return [r.x, r.y, r.width, r.height]";
+        client.execute(script, vec![arg.clone()]).await.ok()
+    };
+    let Some(first) = read().await else { return false };
+    tokio::time::sleep(Duration::from_millis(80)).await;
+    read().await.is_some_and(|second| second == first)
 }
 
 pub async fn visible_ids(shadow: &ShadowRoot) -> Vec<String> {
@@ -366,11 +391,12 @@ pub async fn visible_ids(shadow: &ShadowRoot) -> Vec<String> {
     ids
 }
 
-/// The treeitem of node `id`, once it shows (a map card is hidden until placed).
+/// The treeitem of node `id`, once it shows and stands still (a map card is hidden until
+/// placed, then may slide into its place).
 pub async fn row(shadow: &ShadowRoot, id: &str) -> Element {
     wait_for(&format!("a visible treeitem with data-node-id {id}"), || async {
         let row = shadow.find(Locator::Css(&format!("[role=treeitem][data-node-id='{id}']"))).await.ok()?;
-        row.is_displayed().await.ok()?.then_some(row)
+        (row.is_displayed().await.ok()? && at_rest(&row).await).then_some(row)
     })
     .await
 }
@@ -385,12 +411,16 @@ pub async fn press(client: &Client, key: fantoccini::key::Key) {
     client.perform_actions(keys).await.unwrap();
 }
 
-/// Clicks the first element in `shadow` that matches `selector`.
-/// Clicks the first element matching `selector` as soon as it can be clicked: a map card is
-/// hidden until it is measured and placed, and may still be moving into place.
+/// Clicks the first element in `shadow` matching `selector` once it can be clicked and is at
+/// rest: a map card is hidden until it is measured and placed, and may still be moving into
+/// place. The element is found again on every try, so a re-render between tries is no
+/// stale reference.
 pub async fn click(shadow: &ShadowRoot, selector: &str) {
     wait_for(&format!("{selector} to take a click"), || async {
         let element = shadow.find(Locator::Css(selector)).await.ok()?;
+        if !element.is_displayed().await.ok()? || !at_rest(&element).await {
+            return None;
+        }
         element.click().await.ok()
     })
     .await
