@@ -474,3 +474,16 @@ fn a_statement_right_after_a_premise_conclusion_structure_is_a_new_tree() {
     let w: Vec<_> = imported.diagnostics.iter().filter(|d| d.message.contains("blank line before it")).collect();
     assert_eq!(w.iter().map(|d| (d.line, d.column)).collect::<Vec<_>>(), [(7, 1)]);
 }
+
+#[test]
+fn an_inference_left_out_is_named_in_its_warning() {
+    let text = "===\ntitle: T\n===\n<A>: a\n\n(1) p\n(2) q\n--\nSpecification, Modus ponens {uses: [1,2]}\n--\n(3) r\n\n<B>: b\n\n(1) s\n-- Modus ponens --\n(2) t";
+    let w: Vec<String> = warnings(text).into_iter().map(|d| format!("{}:{}: {}", d.line, d.column, d.message)).collect();
+    assert_eq!(
+        w,
+        [
+            "8:1: the inference \"Specification, Modus ponens {uses: [1,2]}\" is left out: argmap/1 has no place for inference rules and their data",
+            "16:1: the inference \"Modus ponens\" is left out: argmap/1 has no place for inference rules and their data",
+        ]
+    );
+}
