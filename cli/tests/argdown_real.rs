@@ -21,10 +21,17 @@ struct Expected {
     warnings: usize,
 }
 
-/// The hand-written files' expectations, and the repository's (its name, commit and files).
-fn expectations() -> (Vec<Expected>, Option<(String, String, Vec<Expected>)>) {
+/// A repository's files: its name, the commit they were listed at, and each file's expectation.
+struct Repository {
+    name: String,
+    commit: String,
+    files: Vec<Expected>,
+}
+
+/// The hand-written files' expectations, and the repository's.
+fn expectations() -> (Vec<Expected>, Option<Repository>) {
     let text = std::fs::read_to_string(real_dir().join("EXPECTATIONS")).expect("EXPECTATIONS");
-    let (mut here, mut repo) = (Vec::new(), None::<(String, String, Vec<Expected>)>);
+    let (mut here, mut repo) = (Vec::new(), None::<Repository>);
     for line in text.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
         if line.is_empty() {
@@ -32,7 +39,7 @@ fn expectations() -> (Vec<Expected>, Option<(String, String, Vec<Expected>)>) {
         }
         let fields: Vec<&str> = line.split_whitespace().collect();
         if fields[0] == "@repository" {
-            repo = Some((fields[1].to_owned(), fields[2].to_owned(), Vec::new()));
+            repo = Some(Repository { name: fields[1].to_owned(), commit: fields[2].to_owned(), files: Vec::new() });
             continue;
         }
         assert_eq!(fields.len(), 5, "EXPECTATIONS: {line}");
@@ -44,7 +51,7 @@ fn expectations() -> (Vec<Expected>, Option<(String, String, Vec<Expected>)>) {
             warnings: number(fields[4]),
         };
         match &mut repo {
-            Some((_, _, files)) => files.push(expected),
+            Some(repo) => repo.files.push(expected),
             None => here.push(expected),
         }
     }
@@ -119,7 +126,7 @@ fn each_kind_of_failure_found_in_argdowns_files_imports() {
 #[test]
 fn every_argdown_file_of_argdowns_own_repository_imports() {
     let (_, repo) = expectations();
-    let (name, commit, files) = repo.expect("EXPECTATIONS names the repository");
+    let Repository { name, commit, files } = repo.expect("EXPECTATIONS names the repository");
     let Some(clone) = std::env::var_os("ARGDOWN_REPO") else {
         eprintln!("skipped: set ARGDOWN_REPO to a clone of {name} (at {commit}) to import its {} .argdown files", files.len());
         return;

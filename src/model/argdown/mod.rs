@@ -138,10 +138,10 @@ fn entries(chars: &[PChar]) -> Option<Vec<&[PChar]>> {
     for line in &lines {
         let (indent, rest, blank) = content(line);
         let is_key = !blank && indent == top && key_line(rest);
-        if !blank && indent <= top && !is_key {
-            if entry_start.is_none() || indent < top || !is_continuation(rest) {
-                return None;
-            }
+        // Below the top level's indentation, or at it but neither a key nor more of the
+        // entry above: not `key: value` lines (read whole instead).
+        if !blank && indent <= top && !is_key && (entry_start.is_none() || indent < top || !is_continuation(rest)) {
+            return None;
         }
         if is_key {
             if let Some(s) = entry_start {
