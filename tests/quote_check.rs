@@ -135,3 +135,25 @@ fn a_long_source_and_many_quotes_stay_quick() {
     }
     assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
 }
+
+#[test]
+fn a_long_quote_with_many_slips_is_still_aligned() {
+    // 3,000 characters, every tenth one wrong: one alignment of the quote with a window a
+    // little longer than it, not with the whole text.
+    let mut article = String::new();
+    for i in 0..2000 {
+        article.push_str(&format!("第{i}句话说的是开源。"));
+    }
+    let text = SourceText::new(&article);
+    let quote: String = article.chars().skip(500).take(3000).enumerate().map(|(i, c)| if i % 10 == 5 { '闭' } else { c }).collect();
+    let started = std::time::Instant::now();
+    match text.check(&quote, Leniency::default()) {
+        QuoteFound::NotFound(Some(p)) => {
+            assert_eq!(p.text, article.chars().skip(500).take(3000).collect::<String>());
+            assert_eq!(p.differences.len(), 300);
+            assert!(p.differences.iter().all(|d| d.kind == DifferenceKind::Other && d.quote == "闭"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+}

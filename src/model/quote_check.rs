@@ -219,6 +219,9 @@ impl SourceText {
     fn align(&self, q: &[char], start: usize, end: usize) -> Passage {
         let w = &self.chars[start..end];
         let (n, m) = (q.len(), w.len());
+        // Each character folded once, not once per cell.
+        let (qk, wk): (Vec<Folds>, Vec<Folds>) = (q.iter().map(|&c| Folds::of(c)).collect(), w.iter().map(|&c| Folds::of(c)).collect());
+        let w_gap: Vec<u32> = w.iter().map(|&c| gap(c).0).collect();
         let cols = m + 1;
         // Costs two rows at a time; the way each cell was reached, for all of them.
         let mut prev: Vec<u32> = vec![0; cols];
@@ -226,12 +229,13 @@ impl SourceText {
         let mut from: Vec<u8> = vec![START; (n + 1) * cols];
         for i in 1..=n {
             let (gap_q, _) = gap(q[i - 1]);
+            let qi = qk[i - 1];
             row[0] = prev[0] + gap_q;
             from[i * cols] = UP;
             for j in 1..=m {
-                let diag = prev[j - 1] + substitution(q[i - 1], w[j - 1]).0;
+                let diag = prev[j - 1] + qi.cost(wk[j - 1]);
                 let up = prev[j] + gap_q;
-                let left = row[j - 1] + gap(w[j - 1]).0;
+                let left = row[j - 1] + w_gap[j - 1];
                 let (cost, way) = if diag <= up && diag <= left {
                     (diag, DIAG)
                 } else if up <= left {
@@ -322,6 +326,32 @@ impl Op {
             (Some(q), Some(s)) => substitution(q, s).1,
             (Some(c), None) | (None, Some(c)) => Some(gap(c).1),
             (None, None) => None,
+        }
+    }
+}
+
+/// A character with its folds, for the alignment's inner loop.
+#[derive(Clone, Copy)]
+struct Folds {
+    c: char,
+    width: char,
+    script: char,
+    space: bool,
+}
+
+impl Folds {
+    fn of(c: char) -> Folds {
+        Folds { c, width: fold_width(c), script: fold_script(c), space: c.is_whitespace() }
+    }
+
+    /// `substitution(self, s).0`, from the folds.
+    fn cost(self, s: Folds) -> u32 {
+        if self.c == s.c {
+            0
+        } else if (self.space && s.space) || self.width == s.width || self.script == s.script {
+            1
+        } else {
+            4
         }
     }
 }
