@@ -474,3 +474,82 @@ fn a_statement_right_after_a_premise_conclusion_structure_is_a_new_tree() {
     let w: Vec<_> = imported.diagnostics.iter().filter(|d| d.message.contains("blank line before it")).collect();
     assert_eq!(w.iter().map(|d| (d.line, d.column)).collect::<Vec<_>>(), [(7, 1)]);
 }
+
+// ---------------------------------------------------------------- found in Argdown's own files
+
+#[test]
+fn a_front_matter_title_may_go_on_over_an_indented_line() {
+    // As semmelweis_betz.argdown and greenspan-schefczyk_hardwrap.argdown write theirs.
+    let map = ok("===\ntitle: A Stylized Reconstruction \n    That led Semmelweis to Understand  \nauthor: Someone\n===\n\n[T]: t");
+    assert_eq!(map.title.get("en"), "A Stylized Reconstruction That led Semmelweis to Understand");
+    let map = ok("===\ntitle:\n  On its own line,\n  and the next\n\n  after a blank line\n===\n\n[T]: t");
+    assert_eq!(map.title.get("en"), "On its own line, and the next\nafter a blank line");
+}
+
+#[test]
+fn plain_values_go_on_over_lines_in_lists_and_flow_collections_too() {
+    use argmap::model::yaml::{parse_block, positioned};
+    let v = parse_block(&positioned("list:\n  - one item\n    over two lines\n  - two\nflow: [a b\n   c, d]\n", 1, 1)).unwrap();
+    assert_eq!(v, serde_json::json!({"list": ["one item over two lines", "two"], "flow": ["a b c", "d"]}));
+    // A `key: value` line below a plain value is no more of it: YAML refuses that, and so does argmap.
+    assert!(parse_block(&positioned("a: b\n  c: d\n", 1, 1)).is_err());
+}
+
+#[test]
+fn front_matter_settings_argmap_ignores_ride_along_or_are_left_out_with_a_warning() {
+    let text = "===\ntitle: T\ndot:\n    graphVizSettings:\n      \"rankdir\": \"TB\"\ngroup:\n    regroup:  [{\n            title: \"A group\",\n            statements: [\"T\"]\n            }]\ncolor: |\n    a block scalar\nauthor:\n- A\n- B\n===\n\n[T]: t";
+    let imported = import_argdown(text);
+    let map = imported.map.as_ref().unwrap_or_else(|| panic!("{}", messages(&imported)));
+    assert_eq!(map.title.get("en"), "T");
+    let document = imported.document.as_ref().unwrap();
+    assert_eq!(document["dot"]["graphVizSettings"]["rankdir"], "TB");
+    assert_eq!(document["group"]["regroup"][0]["statements"][0], "T");
+    assert_eq!(document["author"], serde_json::json!(["A", "B"]));
+    assert!(document.get("color").is_none());
+    let w = warnings(text);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!((w[0].line, w[0].column), (11, 8));
+    assert!(w[0].message.starts_with("front matter \"color\" is left out: argmap does not use it"), "{}", w[0].message);
+    // The same problem in a key argmap reads is an error.
+    let e = errors("===\nsummary: |\n    a block scalar\n===\n\n[T]: t");
+    assert!(e[0].message.starts_with("front matter: block scalars"), "{e:?}");
+}
+
+#[test]
+fn argdown_source_data_without_a_quote_is_no_evidence_and_warns() {
+    // As state-censorship.argdown tags each argument with where it comes from.
+    let text = "===\ntitle: T\n===\n\n<Against>: Everyone must be free to express herself. #con {source: \"C1a\"}\n  -> [Claim]: Censorship is fine.";
+    let map = ok(text);
+    assert!(node(&map, "Against").evidence.is_empty());
+    assert_eq!(node(&map, "Against").flags, vec!["con"]);
+    let w = warnings(text);
+    assert_eq!(w.len(), 1);
+    assert_eq!((w[0].line, w[0].column), (5, 1));
+    assert_eq!(w[0].message, "inline data {source: \"C1a\"} has no quote, so it is no evidence in argmap/1: left out");
+    // With a quote it is evidence, and a quote's unknown source is still an error.
+    let e = errors("[T]: t {source: \"001\", quote: \"words\"}");
+    assert!(e[0].message.contains("unknown source"), "{e:?}");
+}
+
+#[test]
+fn titles_with_quotation_marks_and_punctuation_are_kept_as_ids() {
+    // As the Populism example titles nine of its 56 members (`["Fake News" and Censorship]`).
+    let map = ok("[Voice]: Only one party can.\n + <The \"Establishment\">: The \"parties\" prevent it. (1)\n\n<The \"Establishment\">\n\n(1) [\"Fake News\" and Censorship]: Speech is restricted.\n(2) [No People's Will, No Democracy?]: Without it, none.\n----\n(3) [Voice]\n\nThe premise @[\"Fake News\" and Censorship] is supported.");
+    for id in ["Voice", "The \"Establishment\"", "\"Fake News\" and Censorship", "No People's Will, No Democracy?"] {
+        assert!(map.node_index(id).is_some(), "{id} lost; ids: {:?}", map.nodes.iter().map(|n| &n.id).collect::<Vec<_>>());
+    }
+    assert_eq!(parent_of(&map, "\"Fake News\" and Censorship"), Some("The \"Establishment\""));
+}
+
+#[test]
+fn an_inference_left_out_is_named_in_its_warning() {
+    let text = "===\ntitle: T\n===\n<A>: a\n\n(1) p\n(2) q\n--\nSpecification, Modus ponens {uses: [1,2]}\n--\n(3) r\n\n<B>: b\n\n(1) s\n-- Modus ponens --\n(2) t";
+    let w: Vec<String> = warnings(text).into_iter().map(|d| format!("{}:{}: {}", d.line, d.column, d.message)).collect();
+    assert_eq!(
+        w,
+        [
+            "8:1: the inference \"Specification, Modus ponens {uses: [1,2]}\" is left out: argmap/1 has no place for inference rules and their data",
+            "16:1: the inference \"Modus ponens\" is left out: argmap/1 has no place for inference rules and their data",
+        ]
+    );
+}

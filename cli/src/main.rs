@@ -6,7 +6,11 @@
 //! JavaScript. Exit 1 when the map has a problem (printed as `validate` does), 2 on a usage error.
 //!
 //! `argmap tally MAP.json MARKS.json…`: a class's marks files summed up (see `tally.rs`).
+//!
+//! `argmap check-quotes MAP.json --sources DIR [--normalise width]`: every quote against its
+//! source's text (see `check_quotes.rs`).
 
+mod check_quotes;
 mod export;
 mod fallback;
 mod import;
@@ -21,7 +25,8 @@ const USAGE: &str = "usage: argmap validate MAP.json|TEXT.argdown|TEXT.md …
        argmap render MAP.json [--lang zh|en]    static HTML (no-JavaScript fallback) to stdout
        argmap import TEXT.argdown|TEXT.md [--from argdown|markdown] [-o MAP.json]
        argmap export MAP --to argdown|markdown|aif|opml [--lang TAG]
-       argmap tally MAP.json MARKS.json [MARKS.json …] [--html OUT.html] [--lang zh|en]";
+       argmap tally MAP.json MARKS.json [MARKS.json …] [--html OUT.html] [--lang zh|en]
+       argmap check-quotes MAP.json --sources DIR [--normalise width]   each quote against its source's text";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,6 +39,7 @@ fn main() -> ExitCode {
         Some((cmd, rest)) if cmd == "tally" => tally::run(rest),
         Some((cmd, rest)) if cmd == "import" => import::run(rest),
         Some((cmd, rest)) if cmd == "export" => export::run(rest),
+        Some((cmd, rest)) if cmd == "check-quotes" => check_quotes::run(rest),
         _ => usage(),
     }
 }

@@ -11,6 +11,7 @@ use serde_json::{json, Map, Value};
 use super::diagnostic::Diagnostic;
 use super::load::load;
 use super::types::{ArgumentMap, Kind};
+use super::yaml::to_flow;
 
 /// An imported text: the `argmap/1` document built from it (when the text could be read at
 /// all), the validated map (when it has no error), and every error and warning, in order of
@@ -111,7 +112,8 @@ const NODE_KEYS: &[&str] =
 
 /// A node's fields from its inline data (`side`, `detail`, `evidence` or the one-quote
 /// shorthand `source`/`quote`/`translation`, `flags`), its tags (as flags) and any extra
-/// evidence; `detail` when the data gives none.
+/// evidence; `detail` when the data gives none. A `source` with no `quote` is Argdown's own
+/// data, not evidence: left out with a warning.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn data_fields(
     node: &mut Map<String, Value>,
@@ -140,14 +142,22 @@ pub(crate) fn data_fields(
         Some(other) => vec![other.clone()],
         None => Vec::new(),
     };
-    if data.contains_key("quote") || data.contains_key("source") {
-        let mut one = Map::new();
-        for k in ["source", "quote", "translation"] {
-            if let Some(v) = data.get(k) {
-                one.insert(k.into(), v.clone());
-            }
+    let mut one = Map::new();
+    for k in ["source", "quote", "translation"] {
+        if let Some(v) = data.get(k) {
+            one.insert(k.into(), v.clone());
         }
+    }
+    if data.contains_key("quote") {
         given.push(Value::Object(one));
+    } else if !one.is_empty() {
+        // Argdown's own data (`{source: "C1a"}` naming where a claim comes from), not a quote:
+        // without the words quoted there is no evidence to show.
+        diagnostics.push(Diagnostic::warning(
+            at.0,
+            at.1,
+            format!("inline data {} has no quote, so it is no evidence in argmap/1: left out", to_flow(&Value::Object(one))),
+        ));
     }
     given.append(&mut evidence);
     if !given.is_empty() {

@@ -17,6 +17,7 @@ mod marks;
 mod order;
 mod picture;
 mod problem;
+mod quote_check;
 mod quote_link;
 mod search;
 mod text;
@@ -40,6 +41,10 @@ pub use markdown_outline::import_markdown;
 pub use marks::{Marks, MARKS_FORMAT, MAX_NAME_CHARS};
 pub use picture::{picture, wrap, Label as PictureLabel, Picture, PictureWords, Shape, PICTURE_FONTS, PICTURE_FONT_SIZE, PICTURE_PAD};
 pub use problem::{JsonType, Problem, ProblemKind};
+pub use quote_check::{
+    check_quotes, fold_script, fold_width, Difference, DifferenceKind, Leniency, Passage, QuoteCheck, QuoteFound, SourceText,
+    MAX_ALIGNED_QUOTE_CHARS,
+};
 pub use quote_link::{quote_link, MAX_EXACT_QUOTE_CHARS};
 pub use search::{find, Elsewhere, Field, Hits};
 pub use text::{is_web_link, lang_base, Text};

@@ -1,9 +1,11 @@
 //! The part of YAML that Argdown's front matter and inline data use, read into JSON values:
 //! flow collections (`{side: open, flags: [a, b]}`, a superset of JSON), quoted and plain
-//! scalars, and block mappings and sequences by indentation. Not supported, each with an
-//! error at its position: block scalars (`|`, `>`), anchors and aliases, tags, multi-line
-//! quoted strings, several documents. Plain scalars stay strings (`001` is the text "001":
-//! `argmap/1` has no numbers), except `true`, `false`, `null` and `~`.
+//! scalars, and block mappings and sequences by indentation. A plain scalar may go on over
+//! lines indented below its key (or inside a flow collection), folded as YAML folds it: a line
+//! break is a space, a blank line a line break. Not supported, each with an error at its
+//! position: block scalars (`|`, `>`), anchors and aliases, tags, multi-line quoted strings,
+//! several documents. Plain scalars stay strings (`001` is the text "001": `argmap/1` has no
+//! numbers), except `true`, `false`, `null` and `~`.
 //!
 //! Nesting is limited to [`MAX_DEPTH`] levels, so the parser's recursion is bounded whatever
 //! the input.
@@ -251,15 +253,28 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// A plain scalar: up to `: `, a comment, or (in flow) `,` `]` `}`; trimmed.
+    /// A plain scalar: up to `: `, a comment, the end of its line (in flow: `,` `]` `}`, and
+    /// a line break goes on, folded to a space); trimmed.
     fn plain(&mut self, in_flow: bool) -> String {
         let mut out = String::new();
         while let Some(c) = self.peek() {
             let next = self.s.get(self.i + 1).map(|p| p.c);
             let ends_key = c == ':' && next.is_none_or(|n| n.is_whitespace() || (in_flow && matches!(n, ',' | ']' | '}')));
             let comment = c == '#' && out.ends_with(char::is_whitespace);
-            if ends_key || comment || c == '\n' || (in_flow && matches!(c, ',' | ']' | '}' | '{' | '[')) {
+            if ends_key || comment || (c == '\n' && !in_flow) || (in_flow && matches!(c, ',' | ']' | '}' | '{' | '[')) {
                 break;
+            }
+            if c == '\n' {
+                // Folded: the line break and the indentation after it are one space.
+                while out.ends_with([' ', '\t']) {
+                    out.pop();
+                }
+                out.push(' ');
+                self.i += 1;
+                while self.peek().is_some_and(|c| c == ' ' || c == '\t') {
+                    self.i += 1;
+                }
+                continue;
             }
             out.push(c);
             self.i += 1;
@@ -295,20 +310,45 @@ struct BlockLine<'a> {
     indent: usize,
     /// The line's content after its indentation, comments kept (the flow parser skips them).
     content: &'a [PChar],
+    /// How many blank lines come right before it (a multi-line plain scalar keeps them as
+    /// line breaks).
+    blank_before: usize,
 }
 
 fn block_lines(s: &[PChar]) -> Vec<BlockLine<'_>> {
     let mut out = Vec::new();
+    let mut blanks = 0;
     for line in s.split(|p| p.c == '\n') {
         let indent = line.iter().take_while(|p| p.c == ' ').count();
         let content = &line[indent..];
         let blank = content.iter().all(|p| p.c.is_whitespace());
         let comment = content.first().is_some_and(|p| p.c == '#');
-        if !blank && !comment {
-            out.push(BlockLine { indent, content });
+        if blank {
+            blanks += 1;
+        } else if !comment {
+            out.push(BlockLine { indent, content, blank_before: blanks });
+            blanks = 0;
         }
     }
     out
+}
+
+/// Whether a block line's value is a plain scalar: not quoted, not a flow collection, not one
+/// of the indicators this reader refuses.
+fn is_plain_start(content: &[PChar]) -> bool {
+    content.first().is_some_and(|p| !matches!(p.c, '{' | '[' | '"' | '\'' | '|' | '>' | '&' | '*' | '!' | '#' | '%' | '@' | '`'))
+}
+
+/// A plain scalar's text on one line: up to a comment (` #`), trimmed.
+fn plain_line(content: &[PChar]) -> String {
+    let mut out = String::new();
+    for p in content {
+        if p.c == '#' && out.ends_with(char::is_whitespace) {
+            break;
+        }
+        out.push(p.c);
+    }
+    out.trim().to_owned()
 }
 
 /// Where `key:` ends in a block line (the colon's index), if the line is a mapping entry.
@@ -340,7 +380,9 @@ struct Block<'a> {
 }
 
 impl<'a> Block<'a> {
-    fn node(&mut self, indent: usize, depth: usize) -> Result<Value, YamlError> {
+    /// The value whose first line is the current one, at `indent`; a plain scalar goes on over
+    /// the lines indented at least `goes_on` (one past its key's, or its item's, indentation).
+    fn node(&mut self, indent: usize, goes_on: usize, depth: usize) -> Result<Value, YamlError> {
         let Some(line) = self.lines.get(self.i) else { return Ok(Value::Null) };
         if depth > MAX_DEPTH {
             return err(line.content.first(), self.end, format!("data nested more than {MAX_DEPTH} levels deep"));
@@ -349,6 +391,18 @@ impl<'a> Block<'a> {
             self.sequence(line.indent.max(indent), depth)
         } else if key_colon(line.content).is_some() {
             self.mapping(line.indent.max(indent), depth)
+        } else if is_plain_start(line.content) && self.goes_on(self.i + 1, goes_on) {
+            // A plain scalar over several lines, folded: a line break is a space, each blank
+            // line a line break.
+            let mut text = plain_line(line.content);
+            self.i += 1;
+            while self.goes_on(self.i, goes_on) {
+                let next = &self.lines[self.i];
+                text.push_str(&if next.blank_before > 0 { "\n".repeat(next.blank_before) } else { " ".to_owned() });
+                text.push_str(&plain_line(next.content));
+                self.i += 1;
+            }
+            Ok(resolve_plain(&text))
         } else {
             self.i += 1;
             let content = line.content;
@@ -364,6 +418,13 @@ impl<'a> Block<'a> {
             }
             parse_flow(&s)
         }
+    }
+
+    /// Whether line `i` goes on with a plain scalar: indented at least `goes_on`, and neither a
+    /// `key: value` nor a `- item` (YAML refuses those inside a scalar; so does this reader,
+    /// with its error for unexpected indentation).
+    fn goes_on(&self, i: usize, goes_on: usize) -> bool {
+        self.lines.get(i).is_some_and(|l| l.indent >= goes_on && key_colon(l.content).is_none() && !is_item(l.content))
     }
 
     fn mapping(&mut self, indent: usize, depth: usize) -> Result<Value, YamlError> {
@@ -395,10 +456,13 @@ impl<'a> Block<'a> {
         let lead = rest.iter().take_while(|p| p.c.is_whitespace()).count();
         let rest = &rest[lead..];
         let blank = rest.is_empty() || rest.first().is_some_and(|p| p.c == '#');
+        let blank_before = self.lines.get(self.i).map_or(0, |l| l.blank_before);
         if blank {
             self.i += 1;
             return match self.lines.get(self.i) {
-                Some(next) if next.indent > indent || (next.indent == indent && is_item(next.content)) => self.node(next.indent, depth + 1),
+                Some(next) if next.indent > indent || (next.indent == indent && is_item(next.content)) => {
+                    self.node(next.indent, indent + 1, depth + 1)
+                }
                 _ => Ok(Value::Null),
             };
         }
@@ -406,11 +470,11 @@ impl<'a> Block<'a> {
             // `- key: value` (or `- - x`): a nested block starting on this line, at the column
             // where its content starts.
             let column = start + (self.lines[self.i].content.len() - rest.len());
-            self.lines[self.i] = BlockLine { indent: column, content: rest };
-            return self.node(column, depth + 1);
+            self.lines[self.i] = BlockLine { indent: column, content: rest, blank_before };
+            return self.node(column, column, depth + 1);
         }
-        self.lines[self.i] = BlockLine { indent: start, content: rest };
-        self.node(start, depth + 1)
+        self.lines[self.i] = BlockLine { indent: start, content: rest, blank_before };
+        self.node(start, start + 1, depth + 1)
     }
 
     fn sequence(&mut self, indent: usize, depth: usize) -> Result<Value, YamlError> {
@@ -461,7 +525,7 @@ pub fn parse_block(s: &[PChar]) -> Result<Value, YamlError> {
     }
     let mut block = Block { lines: block_lines(s), i: 0, end };
     let Some(first) = block.lines.first() else { return Ok(Value::Null) };
-    let v = block.node(first.indent, 0)?;
+    let v = block.node(first.indent, 0, 0)?;
     match block.lines.get(block.i) {
         None => Ok(v),
         Some(l) => err(l.content.first(), end, "unexpected content: check the indentation"),

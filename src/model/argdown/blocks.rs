@@ -344,6 +344,8 @@ fn pcs(lines: &[Line], items: &mut Vec<Item>, diagnostics: &mut Vec<Diagnostic>)
     let mut stack: Vec<(usize, usize)> = Vec::new();
     let mut after_inference = false;
     let mut in_expanded = false;
+    // An expanded inference being read: where it opens, and its text so far.
+    let mut inference: Option<(usize, usize, String)> = None;
     let mut below_inference = false;
     let mut expected = 1;
     let mut taken = 0;
@@ -367,6 +369,12 @@ fn pcs(lines: &[Line], items: &mut Vec<Item>, diagnostics: &mut Vec<Diagnostic>)
         if in_expanded {
             if is_inference(&line.text) && only_hyphens(&line.text) {
                 in_expanded = false;
+                if let Some((number, column, text)) = inference.take() {
+                    diagnostics.push(inference_left_out(number, column, &text));
+                }
+            } else if let Some((_, _, text)) = &mut inference {
+                text.push(' ');
+                text.extend(&line.text);
             }
             continue;
         }
@@ -388,14 +396,15 @@ fn pcs(lines: &[Line], items: &mut Vec<Item>, diagnostics: &mut Vec<Diagnostic>)
             below_inference = true;
             let collapsed = only_hyphens(&line.text) && line.text.len() >= 4;
             if !collapsed {
+                // `-- rules {data} --` on one line, or (expanded) between two lines of hyphens:
+                // named in the warning once its closing line is read.
+                let text: String = line.text.iter().collect::<String>().trim_matches(|c: char| c == '-' || c.is_whitespace()).to_owned();
                 if only_hyphens(&line.text) {
                     in_expanded = true;
+                    inference = Some((line.number, line.column, text));
+                } else {
+                    diagnostics.push(inference_left_out(line.number, line.column, &text));
                 }
-                diagnostics.push(Diagnostic::warning(
-                    line.number,
-                    line.column,
-                    "inference rules and their data have no place in argmap/1 and are left out",
-                ));
             }
             stack.clear();
         } else if let Some((symbol, len)) = relation_symbol(&line.text) {
@@ -417,6 +426,9 @@ fn pcs(lines: &[Line], items: &mut Vec<Item>, diagnostics: &mut Vec<Diagnostic>)
         }
     }
     let line = lines[0].number;
+    if let Some((number, column, text)) = inference.take() {
+        diagnostics.push(inference_left_out(number, column, &text));
+    }
     if in_expanded {
         diagnostics.push(Diagnostic::error(line, lines[0].column, "an expanded inference (--) is not closed by a second line of hyphens"));
     }
@@ -430,4 +442,14 @@ fn pcs(lines: &[Line], items: &mut Vec<Item>, diagnostics: &mut Vec<Diagnostic>)
     }
     items.push(Item::Pcs { nodes, statements, line });
     taken
+}
+
+/// The warning for an inference line's rules and data, which `argmap/1` has no place for,
+/// naming what is left out (its first 80 characters).
+fn inference_left_out(line: usize, column: usize, text: &str) -> Diagnostic {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let shown: String = text.chars().take(80).collect();
+    let more = if shown.len() < text.len() { "…" } else { "" };
+    let what = if text.is_empty() { String::new() } else { format!(" \"{shown}{more}\"") };
+    Diagnostic::warning(line, column, format!("the inference{what} is left out: argmap/1 has no place for inference rules and their data"))
 }
