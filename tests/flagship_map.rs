@@ -204,6 +204,7 @@ const EXPECTED_SIDES: &[(&str, Side)] = {
         ("geo-open-has-borders-000", Closed),
         // 000, open source as a tool
         ("pos-big-co-tool", Closed),
+        ("econ-apps-closed-000", Closed),
         ("hist-lecun-000", Open),
         ("hist-code-born-open-000", Neutral),
         ("motive-companies-embrace-000", Closed),
