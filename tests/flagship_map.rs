@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use argmap::model::{load, ArgumentMap, Kind, NodeIdx, Relation, Side, Text};
+use argmap::model::{load, ArgumentMap, Kind, LinkRelation, NodeIdx, Relation, Side, Text};
 
 const MAP: &str = include_str!("../www/maps/open-vs-closed.json");
 
@@ -204,6 +204,7 @@ const EXPECTED_SIDES: &[(&str, Side)] = {
         ("geo-open-has-borders-000", Closed),
         // 000, open source as a tool
         ("pos-big-co-tool", Closed),
+        ("econ-apps-closed-000", Closed),
         ("hist-lecun-000", Open),
         ("hist-code-born-open-000", Neutral),
         ("motive-companies-embrace-000", Closed),
@@ -401,4 +402,163 @@ fn the_openness_question_gathers_every_articles_answer() {
     let answered: BTreeSet<&str> = subtree(&map, question).into_iter().flat_map(|n| cited(&map, n)).collect();
     let all: BTreeSet<&str> = map.sources.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(answered, all, "every article's claim about DeepSeek's openness sits under the question");
+}
+
+// ---------------------------------------------------------------- the third edition
+
+#[test]
+fn each_claim_sits_under_what_it_bears_on() {
+    let map = map();
+    let placed = [
+        // 000's headline ("是真正賺錢的領域…閉源軟體在主導") is its position's first reason, not an
+        // answer to the LeCun quote it sets up as the opposing case.
+        ("econ-apps-closed-000", "pos-big-co-tool", Relation::Supports),
+        // 003 asks who gets the dividend of what "被广泛解读为"AI 民主化"": 004's claim, not 003's own
+        // pragmatic win.
+        ("econ-who-benefits-003", "econ-cheap-democratise-004", Relation::Attacks),
+        // One of 003's three possible paths.
+        ("geo-alliance-hard-003", "paths-003", Relation::Supports),
+        // Meta's "利他的自私" is a big firm opening up for its ecosystem, as 000 says of IBM, Google
+        // and Microsoft; it is no reason for DeepSeek's survival.
+        ("motive-meta-selfish-003", "motive-companies-embrace-000", Relation::Supports),
+    ];
+    let mut wrong = Vec::new();
+    for (id, parent, relation) in placed {
+        let node = &map.nodes[idx(&map, id)];
+        let actual = node.parent.map(|p| map.nodes[p].id.as_str());
+        if actual != Some(parent) || node.relation != Some(relation) {
+            wrong.push(format!("{id}: under {actual:?} ({:?}), should {relation:?} {parent}", node.relation));
+        }
+    }
+    let position = idx(&map, "pos-big-co-tool");
+    assert_eq!(map.nodes[position].children.first(), Some(&idx(&map, "econ-apps-closed-000")), "000's headline comes first");
+    for id in ["econ-who-benefits-003", "motive-meta-selfish-003", "geo-alliance-hard-003"] {
+        let node = &map.nodes[idx(&map, id)];
+        if node.side != Side::Neutral {
+            wrong.push(format!("{id}: 003 takes no side, yet it shows as {}", node.side.as_str()));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// A link from `from` to `to` (either way for the symmetric relations), with its relation.
+fn link_between(map: &ArgumentMap, from: &str, to: &str) -> Option<LinkRelation> {
+    let (a, b) = (idx(map, from), idx(map, to));
+    map.links
+        .iter()
+        .find(|l| {
+            (l.from, l.to) == (a, b) || ((l.from, l.to) == (b, a) && matches!(l.relation, LinkRelation::Contradicts | LinkRelation::Agrees))
+        })
+        .map(|l| l.relation)
+}
+
+#[test]
+fn the_collisions_between_the_articles_are_drawn() {
+    use LinkRelation::*;
+    let map = map();
+    let expected = [
+        // 001's "某种程度上就是世界的胜利" against 000's "可能在5%".
+        ("impact-world-win-001", "impact-5pct-000", Contradicts),
+        // 003: if open source becomes the only way to survive, who funds basic research?
+        ("econ-hollow-base-003", "pos-only-road", Contradicts),
+        // 002's Economist: rule-making power, soft power; 000: open source cannot break a chokepoint.
+        ("geo-economist-rules-002", "pos-market-decides", Contradicts),
+        // Earning from APIs and services once the model is open.
+        ("econ-api-revenue-001", "econ-three-phase-004", Agrees),
+        ("econ-api-revenue-001", "econ-revenue-split-002", Agrees),
+        // Both make chips the chokepoint.
+        ("tech-euv-chokepoint-000", "tech-hardware-cap-003", Agrees),
+        // 89 firms, Perplexity AI among them, against "无法通过 API 服务进入国际市场".
+        ("eco-89-firms-002", "econ-no-api-abroad-003", Contradicts),
+        // Where 003's alliance sat before it joined its paths.
+        ("geo-alliance-hard-003", "geo-global-devs-002", Contradicts),
+    ];
+    let mut wrong = Vec::new();
+    for (from, to, relation) in expected {
+        match link_between(&map, from, to) {
+            Some(r) if r == relation => {}
+            found => wrong.push(format!("{from} -> {to}: {found:?}, should be {relation:?}")),
+        }
+    }
+    // 004's mid term (APIs, enterprise services) never speaks of going abroad: no collision with 003.
+    if let Some(r) = link_between(&map, "econ-three-phase-004", "econ-no-api-abroad-003") {
+        wrong.push(format!("econ-three-phase-004 -> econ-no-api-abroad-003: {r:?}, but 004 never says abroad"));
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_core_points_of_each_article_are_quoted_where_they_argue() {
+    let map = map();
+    let points = [
+        ("hist-ms-turn-000", "235 項專利"),
+        ("econ-core-never-open-000", "SWIFT"),
+        ("hist-android-share-000", "Kubernetes"),
+        ("hist-android-share-000", "開源技術佔比超過70%"),
+        ("hist-android-share-000", "Apache和Nginx佔60%"),
+        ("hist-att-bsd-000", "1982年美國法院判定AT&T"),
+        ("hist-pendulum-001", "乐高"),
+        ("hist-altman-wrong-side-001", "在X平台上发起公开投票"),
+        ("impact-baidu-turn-001", "4月1日起全面免费"),
+        ("impact-catfish-001", "悄悄拆解DeepSeek"),
+        ("impact-world-win-001", "某种程度上就是世界的胜利"),
+        ("open-ds-full-002", "去中心化的技术演进机制"),
+        ("open-layered-002", "开源委员会"),
+        ("geo-economist-rules-002", "软实力"),
+        ("tech-pragmatic-003", "训练优化工具链"),
+    ];
+    let missing: Vec<String> = points
+        .iter()
+        .filter(|(id, words)| !map.nodes[idx(&map, id)].evidence.iter().any(|e| e.quote.contains(words)))
+        .map(|(id, words)| format!("{id}: no quote with {words:?}"))
+        .collect();
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn every_figure_the_articles_leave_unsourced_is_flagged() {
+    let map = map();
+    // Figures the articles give with no source, as they stand in the quotes (000's in Traditional script).
+    let figures = "几分之一 上萬張 5%-10% 68% 1,200+ 3-7倍 89家 62% 85% 约70% 18000 80多個 60%的 18.9% 10億 140億 15万 300% 2770万 1/10 \
+                   開源技術佔比超過70% 佔60%以上";
+    let mut unflagged = Vec::new();
+    for node in &map.nodes {
+        for e in &node.evidence {
+            for figure in figures.split_whitespace().filter(|f| e.quote.contains(f)) {
+                if !node.flags.iter().any(|f| f == "unsourced-figure") {
+                    unflagged.push(format!("{}: quotes {figure:?} without the unsourced-figure flag", node.id));
+                }
+            }
+        }
+    }
+    assert!(unflagged.is_empty(), "{}", unflagged.join("\n"));
+}
+
+#[test]
+fn a_simplified_rendering_of_000_changes_the_script_not_the_words() {
+    // 000 is in Traditional script; its quotes carry a Simplified rendering. Latin words and figures
+    // stay as 000 wrote them, its "EVU" (for EUV) included.
+    let map = map();
+    let mut changed = Vec::new();
+    for node in &map.nodes {
+        for e in &node.evidence {
+            let Some(zh) = e.translation.as_ref().filter(|t| t.has("zh")).map(|t| t.get("zh")) else { continue };
+            let words = e.quote.split(|c: char| !(c.is_ascii_alphanumeric() || ".&%+-".contains(c))).filter(|w| !w.is_empty());
+            for word in words.filter(|w| !zh.contains(w)) {
+                changed.push(format!("{}: {word:?} is not in the rendering {zh:?}", node.id));
+            }
+        }
+    }
+    assert!(changed.is_empty(), "{}", changed.join("\n"));
+}
+
+#[test]
+fn the_hedges_003_makes_are_kept() {
+    // 003: "对于 DeepSeek 来说，开源则更像是**唯一的生存策略**".
+    let map = map();
+    for id in ["pos-survival-limits", "motive-survival-003"] {
+        let node = &map.nodes[idx(&map, id)];
+        assert!(node.text.get("zh").contains("更像"), "{id}: 003 says '更像是', the zh text drops it");
+        assert!(node.text.get("en").contains("more like"), "{id}: 003 says 'more like', the en text drops it");
+    }
 }
