@@ -123,14 +123,17 @@ fn each_kind_of_failure_found_in_argdowns_files_imports() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// Needs a clone of Argdown's repository, which this project may not copy and CI cannot
+/// download: run it with `ARGDOWN_REPO=… cargo test -p argmap-cli --test argdown_real -- --ignored`.
+/// Ignored (and counted as ignored), never passed without having run.
 #[test]
+#[ignore = "needs ARGDOWN_REPO, a clone of argdown/argdown"]
 fn every_argdown_file_of_argdowns_own_repository_imports() {
     let (_, repo) = expectations();
     let Repository { name, commit, files } = repo.expect("EXPECTATIONS names the repository");
-    let Some(clone) = std::env::var_os("ARGDOWN_REPO") else {
-        eprintln!("skipped: set ARGDOWN_REPO to a clone of {name} (at {commit}) to import its {} .argdown files", files.len());
-        return;
-    };
+    let clone = std::env::var_os("ARGDOWN_REPO").unwrap_or_else(|| {
+        panic!("set ARGDOWN_REPO to a clone of {name} (at {commit}) to import its {} .argdown files", files.len())
+    });
     let git = |args: &[&str]| {
         let out = Command::new("git").arg("-C").arg(&clone).args(args).output().expect("run git");
         assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
