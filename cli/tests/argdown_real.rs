@@ -131,9 +131,8 @@ fn each_kind_of_failure_found_in_argdowns_files_imports() {
 fn every_argdown_file_of_argdowns_own_repository_imports() {
     let (_, repo) = expectations();
     let Repository { name, commit, files } = repo.expect("EXPECTATIONS names the repository");
-    let clone = std::env::var_os("ARGDOWN_REPO").unwrap_or_else(|| {
-        panic!("set ARGDOWN_REPO to a clone of {name} (at {commit}) to import its {} .argdown files", files.len())
-    });
+    let clone = std::env::var_os("ARGDOWN_REPO")
+        .unwrap_or_else(|| panic!("set ARGDOWN_REPO to a clone of {name} (at {commit}) to import its {} .argdown files", files.len()));
     let git = |args: &[&str]| {
         let out = Command::new("git").arg("-C").arg(&clone).args(args).output().expect("run git");
         assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
