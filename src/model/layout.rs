@@ -318,61 +318,90 @@ impl Contour {
     }
 }
 
-/// Lays out `rows` (the shown rows in tree order, as `ViewState::rows` returns them) with
-/// `sizes[i]` the measured size of row i's card. See the module documentation for the
-/// guarantees and for what bad input does.
-pub fn layout(map: &ArgumentMap, rows: &[Row], sizes: &[Size], options: &LayoutOptions) -> Layout {
-    let n = rows.len();
-    if n == 0 {
-        return Layout::default();
-    }
-    let right = options.orientation == Orientation::Right;
-    let (sibling_gap, subtree_gap, level_gap) =
-        (clean_gap(options.sibling_gap), clean_gap(options.subtree_gap), clean_gap(options.level_gap));
-    let min_level_depth = clean_size(options.min_level_depth);
-    let size = |i: usize| -> (f64, f64) {
-        let s = sizes.get(i).copied().unwrap_or_default();
-        (clean_size(s.width), clean_size(s.height))
-    };
-    // (breadth, depth) of each card.
-    let extent: Vec<(f64, f64)> = (0..n).map(size).map(|(w, h)| if right { (h, w) } else { (w, h) }).collect();
+/// The gaps and packing, cleaned once.
+struct Spacing {
+    sibling_gap: f64,
+    subtree_gap: f64,
+    level_gap: f64,
+    min_level_depth: f64,
+    bands: bool,
+}
 
-    // The shown tree: each row's parent row, and children as linked lists in row order. Index n
-    // is a virtual root holding every row without a shown parent (normally just the first).
-    let virtual_root = n;
+/// The shown tree of `rows`: each row's parent row (`NONE` when its node's parent is not an
+/// earlier row, so it starts a tree of its own; always an earlier row otherwise), how it bears
+/// on that parent, and where its contiguous subtree ends.
+struct Shown {
+    parent: Vec<usize>,
+    relation: Vec<Option<Relation>>,
+    subtree_end: Vec<usize>,
+}
+
+fn shown_tree(map: &ArgumentMap, rows: &[Row]) -> Shown {
+    let n = rows.len();
     let mut row_of = vec![NONE; map.nodes.len()];
-    let mut parent = vec![virtual_root; n];
-    let mut first_child = vec![NONE; n + 1];
-    let mut last_child = vec![NONE; n + 1];
-    let mut next_sibling = vec![NONE; n + 1];
-    let mut level = vec![0usize; n];
+    let mut parent = vec![NONE; n];
     // Each row's node is read once, here: on a large map the nodes are far apart in memory, and
     // fetching them is most of the cost.
     let mut relation = vec![None; n];
     for (i, row) in rows.iter().enumerate() {
         let node = map.nodes.get(row.node);
         relation[i] = node.and_then(|node| node.relation);
-        let p = node.and_then(|node| node.parent).and_then(|p| row_of.get(p).copied()).unwrap_or(NONE);
-        let p = if p == NONE { virtual_root } else { p };
-        parent[i] = p;
+        parent[i] = node.and_then(|node| node.parent).and_then(|p| row_of.get(p).copied()).unwrap_or(NONE);
+        if let Some(slot) = row_of.get_mut(row.node) {
+            *slot = i;
+        }
+    }
+    // Children come after their parent, so one backward pass sees every subtree finished.
+    let mut subtree_end: Vec<usize> = (1..=n).collect();
+    for i in (0..n).rev() {
+        if let Some(p) = parent.get(i).copied().filter(|&p| p != NONE) {
+            subtree_end[p] = subtree_end[p].max(subtree_end[i]);
+        }
+    }
+    Shown { parent, relation, subtree_end }
+}
+
+/// A forest laid out as tidy trees along the breadth, level by level along the depth.
+struct Tidy {
+    /// Each card's centre along the breadth; the trees together are centred on 0.
+    centre: Vec<f64>,
+    level: Vec<usize>,
+    /// Where each level starts along the depth, the first at 0.
+    level_start: Vec<f64>,
+    /// From the first level's start to the last one's end.
+    depth: f64,
+    /// The lowest and highest breadth any card reaches (infinite when there are no cards).
+    low: f64,
+    high: f64,
+}
+
+/// The tidy trees of cards with `extent[i]` = (breadth, depth) and `parent[i]` an earlier card
+/// or `NONE` (a tree's root; the roots are placed as siblings of one another).
+fn tidy(extent: &[(f64, f64)], parent: &[usize], spacing: &Spacing) -> Tidy {
+    let n = extent.len().min(parent.len());
+    let Spacing { sibling_gap, subtree_gap, level_gap, min_level_depth, bands } = *spacing;
+    // Children as linked lists in card order. Index n is a virtual root holding every tree.
+    let virtual_root = n;
+    let parent: Vec<usize> = parent.iter().take(n).map(|&p| if p < n { p } else { virtual_root }).collect();
+    let mut first_child = vec![NONE; n + 1];
+    let mut last_child = vec![NONE; n + 1];
+    let mut next_sibling = vec![NONE; n + 1];
+    let mut level = vec![0usize; n];
+    for (i, &p) in parent.iter().enumerate() {
         level[i] = level.get(p).map_or(0, |l| l + 1);
         match last_child[p] {
             NONE => first_child[p] = i,
             last => next_sibling[last] = i,
         }
         last_child[p] = i;
-        if let Some(slot) = row_of.get_mut(row.node) {
-            *slot = i;
-        }
     }
 
-    // Bottom-up (every child's index is above its parent's): each row's children placed
+    // Bottom-up (every child's index is above its parent's): each card's children placed
     // relative to it, and its subtree's contour.
     let mut offset = vec![0.0f64; n + 1];
     let mut contour: Vec<Option<Contour>> = (0..=n).map(|_| None).collect();
     let mut spare: Vec<Vec<(f64, f64)>> = Vec::new();
-    let mut subtree_end: Vec<usize> = (1..=n).collect();
-    // The virtual root last: it gathers the finished top-level trees.
+    // The virtual root last: it gathers the finished trees.
     for p in (0..n).rev().chain(std::iter::once(virtual_root)) {
         let mut children: Option<Contour> = None;
         // The children's own cards, from the first's low edge to the last's high edge, in the
@@ -393,9 +422,6 @@ pub fn layout(map: &ArgumentMap, rows: &[Row], sizes: &[Size], options: &LayoutO
                     placed.merge(next, offset[c], &mut spare)
                 }
             });
-            if p < n {
-                subtree_end[p] = subtree_end[p].max(subtree_end[c]);
-            }
             c = next_sibling[c];
         }
         let own = extent.get(p).map_or(0.0, |e| e.0);
@@ -414,7 +440,7 @@ pub fn layout(map: &ArgumentMap, rows: &[Row], sizes: &[Size], options: &LayoutO
                 below
             }
         };
-        if options.packing == Packing::Bands {
+        if bands {
             outline.collapse();
         }
         contour[p] = Some(outline);
@@ -429,45 +455,79 @@ pub fn layout(map: &ArgumentMap, rows: &[Row], sizes: &[Size], options: &LayoutO
         centre[i] = centre[parent[i]] + offset[i];
         level_depth[level[i]] = level_depth[level[i]].max(extent[i].1);
     }
+    centre.truncate(n);
     let mut level_start = Vec::with_capacity(levels);
     let mut at = 0.0;
     for d in &level_depth {
         level_start.push(at);
         at += d + level_gap;
     }
-    let depth_total = (at - level_gap).max(0.0);
+    let depth = (at - level_gap).max(0.0);
     let low = (0..n).map(|i| centre[i] - extent[i].0 / 2.0).fold(f64::INFINITY, f64::min);
     let high = (0..n).map(|i| centre[i] + extent[i].0 / 2.0).fold(f64::NEG_INFINITY, f64::max);
-    let breadth_total = (high - low).max(0.0);
+    Tidy { centre, level, level_start, depth, low, high }
+}
+
+/// Lays out `rows` (the shown rows in tree order, as `ViewState::rows` returns them) with
+/// `sizes[i]` the measured size of row i's card. See the module documentation for the
+/// guarantees and for what bad input does.
+pub fn layout(map: &ArgumentMap, rows: &[Row], sizes: &[Size], options: &LayoutOptions) -> Layout {
+    let n = rows.len();
+    if n == 0 {
+        return Layout::default();
+    }
+    let right = options.orientation == Orientation::Right;
+    let spacing = Spacing {
+        sibling_gap: clean_gap(options.sibling_gap),
+        subtree_gap: clean_gap(options.subtree_gap),
+        level_gap: clean_gap(options.level_gap),
+        min_level_depth: clean_size(options.min_level_depth),
+        bands: options.packing == Packing::Bands,
+    };
+    let size = |i: usize| -> (f64, f64) {
+        let s = sizes.get(i).copied().unwrap_or_default();
+        (clean_size(s.width), clean_size(s.height))
+    };
+    // (breadth, depth) of each card.
+    let extent: Vec<(f64, f64)> = (0..n).map(size).map(|(w, h)| if right { (h, w) } else { (w, h) }).collect();
+    let Shown { parent, relation, subtree_end } = shown_tree(map, rows);
+    let t = tidy(&extent, &parent, &spacing);
+    let breadth_total = (t.high - t.low).max(0.0);
 
     let cards: Vec<Rect> = (0..n)
         .map(|i| {
             let (b, d) = extent[i];
-            let along = centre[i] - b / 2.0 - low;
-            let down = level_start[level[i]];
+            let along = t.centre[i] - b / 2.0 - t.low;
+            let down = t.level_start[t.level[i]];
             let (x, y, w, h) = if right { (down, along, d, b) } else { (along, down, b, d) };
             Rect { x: x as f32, y: y as f32, width: w as f32, height: h as f32 }
         })
         .collect();
-    let parent: Vec<Option<usize>> = parent.iter().map(|&p| (p != virtual_root).then_some(p)).collect();
+    let parent: Vec<Option<usize>> = parent.iter().map(|&p| (p != NONE).then_some(p)).collect();
     let connectors = (0..n)
         .filter_map(|child| {
             let p = parent[child]?;
             let (a, b) = (cards[p], cards[child]);
-            let curve = if right {
-                let (from, to) = (Point { x: a.x + a.width, y: a.y + a.height / 2.0 }, Point { x: b.x, y: b.y + b.height / 2.0 });
-                let mid = (from.x + to.x) / 2.0;
-                Curve { from, c1: Point { x: mid, y: from.y }, c2: Point { x: mid, y: to.y }, to }
-            } else {
-                let (from, to) = (Point { x: a.x + a.width / 2.0, y: a.y + a.height }, Point { x: b.x + b.width / 2.0, y: b.y });
-                let mid = (from.y + to.y) / 2.0;
-                Curve { from, c1: Point { x: from.x, y: mid }, c2: Point { x: to.x, y: mid }, to }
-            };
+            let curve = if right { rightward(a, b) } else { downward(a, b) };
             Some(Connector { parent: p, child, relation: relation[child], curve })
         })
         .collect();
-    let (width, height) = if right { (depth_total, breadth_total) } else { (breadth_total, depth_total) };
+    let (width, height) = if right { (t.depth, breadth_total) } else { (breadth_total, t.depth) };
     Layout { cards, connectors, width: width as f32, height: height as f32, parent, subtree_end }
+}
+
+/// From the middle of `a`'s right edge to the middle of `b`'s left edge.
+fn rightward(a: Rect, b: Rect) -> Curve {
+    let (from, to) = (Point { x: a.x + a.width, y: a.y + a.height / 2.0 }, Point { x: b.x, y: b.y + b.height / 2.0 });
+    let mid = (from.x + to.x) / 2.0;
+    Curve { from, c1: Point { x: mid, y: from.y }, c2: Point { x: mid, y: to.y }, to }
+}
+
+/// From the middle of `a`'s bottom edge to the middle of `b`'s top edge.
+fn downward(a: Rect, b: Rect) -> Curve {
+    let (from, to) = (Point { x: a.x + a.width / 2.0, y: a.y + a.height }, Point { x: b.x + b.width / 2.0, y: b.y });
+    let mid = (from.y + to.y) / 2.0;
+    Curve { from, c1: Point { x: from.x, y: mid }, c2: Point { x: to.x, y: mid }, to }
 }
 
 // ---------------------------------------------------------------- cross-article links
