@@ -403,12 +403,11 @@ proptest! {
         let part = parts(&map, &before_rows, &before_options(&case));
         let row_in = |rows: &[Row], node: usize| rows.iter().position(|r| r.node == node);
         for (i, row) in before_rows.iter().enumerate() {
-            let stays = match (side, part[i]) {
-                (Side::Open, Part::Closed | Part::Neutral) => true,
-                (Side::Closed, Part::Open) => true,
-                (Side::Neutral, Part::Open | Part::Closed) => true,
-                _ => false,
-            };
+            // The band hangs below the closed side: a toggle there may move it down.
+            let stays = matches!(
+                (side, part[i]),
+                (Side::Open, Part::Closed | Part::Neutral) | (Side::Closed, Part::Open) | (Side::Neutral, Part::Open | Part::Closed)
+            );
             if let (true, Some(j)) = (stays, row_in(&after_rows, row.node)) {
                 let (a, b, a0, b0) = (before.cards[i], after.cards[j], before.cards[0], after.cards[0]);
                 prop_assert!(((a.x - a0.x) - (b.x - b0.x)).abs() <= EPS && ((a.y - a0.y) - (b.y - b0.y)).abs() <= EPS,
@@ -818,21 +817,32 @@ fn rows_that_are_not_a_tree_still_get_cards() {
     rows.reverse(); // children before parents
     rows.push(Row { node: 99_999, level: 1, set_size: 1, pos_in_set: 1 }); // no such node
     rows.push(rows[0]); // a duplicate
-    let l = layout(&map, &rows, &vec![card(); rows.len()], &LayoutOptions::default());
-    assert_eq!(l.cards.len(), rows.len());
-    for i in 0..rows.len() {
-        for j in i + 1..rows.len() {
-            let (a, b) = (l.cards[i], l.cards[j]);
-            assert!(
-                a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y,
-                "rows {i} and {j} overlap"
-            );
+                        // The same rows in tree order from the root, then a stray: the root's tree has both sides,
+                        // but the rows are not one tree, so `Sides` is `Right`.
+    let mut stray = view.rows(&map);
+    stray.push(Row { node: 99_999, level: 1, set_size: 1, pos_in_set: 1 });
+    for rows in [rows, stray] {
+        for o in all_options() {
+            let l = layout(&map, &rows, &vec![card(); rows.len()], &o);
+            assert_eq!(l.cards.len(), rows.len());
+            for i in 0..rows.len() {
+                for j in i + 1..rows.len() {
+                    let (a, b) = (l.cards[i], l.cards[j]);
+                    assert!(
+                        a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y,
+                        "{o:?}: rows {i} and {j} overlap"
+                    );
+                }
+            }
+            if o.orientation == Orientation::Sides {
+                assert_eq!(l, layout(&map, &rows, &vec![card(); rows.len()], &LayoutOptions { orientation: Orientation::Right, ..o }));
+            }
+            let links = cross_links(&map, &rows, &l);
+            assert_eq!(links.hidden.len(), rows.len());
         }
+        let _ = rows_by_side(&map, &rows);
+        let _ = balance(&map, &rows);
     }
-    let links = cross_links(&map, &rows, &l);
-    assert_eq!(links.hidden.len(), rows.len());
-    let _ = rows_by_side(&map, &rows);
-    let _ = balance(&map, &rows);
 }
 
 // ---------------------------------------------------------------- the flagship
@@ -868,6 +878,53 @@ fn the_flagship_shows_open_then_neutral_then_closed() {
     let touching = map.links.iter().filter(|k| opening.iter().any(|r| r.node == k.from) != opening.iter().any(|r| r.node == k.to)).count();
     assert_eq!(badged, touching);
     assert!(links.drawn.len() + badged <= map.links.len());
+}
+
+#[test]
+fn the_flagship_in_sides_has_open_left_of_the_question_closed_right_and_neutral_below() {
+    let map = load(FLAGSHIP).unwrap();
+    let view = ViewState::new(&map, "en");
+    let rows = view.rows(&map);
+    assert_eq!(rows.len(), 1 + map.nodes[map.root].children.len(), "the question and its positions");
+    let o = LayoutOptions { orientation: Orientation::Sides, ..LayoutOptions::default() };
+    // The estimate the view starts from, and cards all the largest size.
+    let estimated: Vec<Size> =
+        rows.iter().map(|r| estimated_card_size(map.nodes[r.node].text.get("en"), !map.nodes[r.node].children.is_empty())).collect();
+    for sizes in [estimated, vec![card(); rows.len()]] {
+        let l = layout(&map, &rows, &sizes, &o);
+        check(&map, &rows, &sizes, &o, &l).unwrap();
+        let (root, gap) = (l.cards[0], o.level_gap);
+        let of =
+            |side: Side| -> Vec<Rect> { (1..rows.len()).filter(|&i| map.nodes[rows[i].node].side == side).map(|i| l.cards[i]).collect() };
+        let (open, closed, neutral) = (of(Side::Open), of(Side::Closed), of(Side::Neutral));
+        assert_eq!((open.len(), closed.len(), neutral.len()), (3, 1, 3), "three open, one closed, two neutral and a question");
+        assert!(open.iter().all(|c| c.x + c.width + gap <= root.x), "open left of the question: {open:?} {root:?}");
+        assert!(closed.iter().all(|c| c.x >= root.x + root.width + gap), "closed right of it: {closed:?}");
+        assert!(neutral.iter().all(|c| c.y >= root.y + root.height + gap && c.x >= root.x), "neutral below it: {neutral:?}");
+        let column = |cards: &[Rect]| {
+            let top = cards.iter().map(|c| c.y).fold(f32::INFINITY, f32::min);
+            (top, cards.iter().map(|c| c.y + c.height).fold(f32::NEG_INFINITY, f32::max) - top)
+        };
+        let ((open_top, open_height), (_, neutral_height)) = (column(&open), column(&neutral));
+        // The question faces both sides: centred on the open column and on the closed card.
+        assert!((root.centre().y - (open_top + open_height / 2.0)).abs() <= EPS && (root.centre().y - closed[0].centre().y).abs() <= EPS);
+        // The first level is three columns across: open, the question (with the band under
+        // it), closed.
+        assert!(l.width <= 3.0 * 256.0 + 2.0 * gap + EPS, "{} wide", l.width);
+        // As tall as the open column, or down to the band's end if that reaches lower (it
+        // does: three cards under the question do not fit in the open column's lower half).
+        // The band starts `level_gap` under the question and the closed card.
+        let band = (root.y + root.height).max(closed[0].y + closed[0].height) + gap + neutral_height;
+        assert!((l.height - open_height.max(band)).abs() <= EPS, "{} tall: the open column {open_height}, the band to {band}", l.height);
+    }
+
+    // Fully open, every guarantee holds on each side, and every link is drawn between shown cards.
+    let all = view.apply(&map, Action::ExpandAll).rows(&map);
+    let sizes = vec![card(); all.len()];
+    let l = layout(&map, &all, &sizes, &o);
+    check(&map, &all, &sizes, &o, &l).unwrap();
+    let links = cross_links(&map, &all, &l);
+    assert_eq!(links.drawn.len(), map.links.len());
 }
 
 #[test]

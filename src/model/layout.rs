@@ -244,8 +244,8 @@ impl Layout {
 
     /// Whether row `row`'s children go to the left of its card (a card of the open side in
     /// `Orientation::Sides`), so that its "+" belongs on its left edge; otherwise they go right
-    /// (or down, in `Orientation::Down`). The root of `Sides` grows both ways: false, since it
-    /// only ever shows a "+" when it is closed, and closed it is laid out as `Right`.
+    /// (or down, in `Orientation::Down`). The root of `Sides` grows every way: false, the way
+    /// it grows when closed (a closed root shows no side, so it is laid out as `Right`).
     pub fn grows_left(&self, row: usize) -> bool {
         self.left.get(row).copied().unwrap_or(false)
     }
