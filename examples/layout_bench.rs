@@ -112,9 +112,11 @@ fn main() {
         let map = load(text).unwrap_or_else(|p| panic!("{name}: {}", p[0]));
         let rows = ViewState::new(&map, "en").apply(&map, Action::ExpandAll).rows(&map);
         let sizes = sizes(&rows);
-        for (orientation, options) in
-            [("right", LayoutOptions::default()), ("down", LayoutOptions { orientation: Orientation::Down, ..LayoutOptions::default() })]
-        {
+        for (orientation, options) in [
+            ("right", LayoutOptions::default()),
+            ("down", LayoutOptions { orientation: Orientation::Down, ..LayoutOptions::default() }),
+            ("sides", LayoutOptions { orientation: Orientation::Sides, ..LayoutOptions::default() }),
+        ] {
             let lay = stats(measure(|| drop(black_box(layout(&map, black_box(&rows), &sizes, &options))), 20, Duration::from_millis(400)));
             let l = layout(&map, &rows, &sizes, &options);
             let links = stats(measure(|| drop(black_box(cross_links(&map, &rows, &l))), 20, Duration::from_millis(100)));

@@ -1,7 +1,7 @@
 //! Which way should the map grow? Lays out the flagship with estimated card sizes, growing right
-//! (Markmap) and growing down (Rationale), opened to level 2, 3 and fully, in Chinese and in
-//! English, and says how each fits a 640 px blog column and a 1280 px page. docs/map-view.md
-//! reports the result.
+//! (Markmap), growing down (Rationale) and as two sides (open left, closed right), opened to
+//! level 2, 3 and fully, in Chinese and in English, and says how each fits a 640 px blog column
+//! and a 1280 px page. docs/map-view.md reports the result (right and down).
 //!
 //!   cargo run --release --example map_orientation -- [MAP.json]
 //!
@@ -64,7 +64,7 @@ fn main() {
             let view = actions.into_iter().fold(ViewState::new(&map, lang), |v, a| v.apply(&map, a));
             let rows = rows_by_side(&map, &view.rows(&map));
             let sizes: Vec<Size> = rows.iter().map(|r| card(&map, r.node, lang)).collect();
-            for orientation in [Orientation::Right, Orientation::Down] {
+            for orientation in [Orientation::Right, Orientation::Down, Orientation::Sides] {
                 for packing in [Packing::Compact, Packing::Bands] {
                     let options = LayoutOptions { orientation, packing, ..LayoutOptions::default() };
                     let l = layout(&map, &rows, &sizes, &options);
@@ -72,7 +72,11 @@ fn main() {
                     println!(
                         "| {lang} | {opened} | {} | {} | {} | {:.0} × {:.0} | {:.2} / {:.2} | {:.2} / {:.2} | {:.0} / {:.0} |",
                         rows.len(),
-                        if orientation == Orientation::Right { "right" } else { "down" },
+                        match orientation {
+                            Orientation::Right => "right",
+                            Orientation::Down => "down",
+                            Orientation::Sides => "sides",
+                        },
                         if packing == Packing::Compact { "compact" } else { "bands" },
                         l.width,
                         l.height,

@@ -56,18 +56,31 @@ struct Case {
 }
 
 fn options() -> impl Strategy<Value = LayoutOptions> {
-    (any::<bool>(), any::<bool>(), 1f32..40.0, 1f32..60.0, 1f32..80.0).prop_map(|(down, bands, sibling, subtree, level)| LayoutOptions {
-        orientation: if down { Orientation::Down } else { Orientation::Right },
-        packing: if bands { Packing::Bands } else { Packing::Compact },
-        sibling_gap: sibling,
-        subtree_gap: subtree,
-        level_gap: level,
-        min_level_depth: 0.0,
+    let orientation = prop_oneof![Just(Orientation::Right), Just(Orientation::Down), Just(Orientation::Sides)];
+    (orientation, any::<bool>(), 1f32..40.0, 1f32..60.0, 1f32..80.0).prop_map(|(orientation, bands, sibling, subtree, level)| {
+        LayoutOptions {
+            orientation,
+            packing: if bands { Packing::Bands } else { Packing::Compact },
+            sibling_gap: sibling,
+            subtree_gap: subtree,
+            level_gap: level,
+            min_level_depth: 0.0,
+        }
     })
 }
 
 fn case() -> impl Strategy<Value = Case> {
-    (1usize..60).prop_flat_map(|n| {
+    shaped_case(0.0, options().boxed())
+}
+
+/// A case in `Sides`, where a quarter of the nodes hang from the root: drawn towards recent
+/// nodes alone, the root has at most four children, and sides and the band seldom meet.
+fn sided_case() -> impl Strategy<Value = Case> {
+    shaped_case(0.25, options().prop_map(|o| LayoutOptions { orientation: Orientation::Sides, ..o }).boxed())
+}
+
+fn shaped_case(to_root: f64, options: BoxedStrategy<LayoutOptions>) -> impl Strategy<Value = Case> {
+    (1usize..60).prop_flat_map(move |n| {
         (
             vec(any::<u32>(), n),
             vec(any::<bool>(), n),
@@ -75,15 +88,16 @@ fn case() -> impl Strategy<Value = Case> {
             vec((0..n, 0..n), 0..6),
             vec(prop::bool::weighted(0.7), n),
             vec((prop_oneof![1 => Just(0f32), 8 => 0f32..400.0], prop_oneof![1 => Just(0f32), 8 => 0f32..300.0]), n),
-            options(),
+            options.clone(),
             any::<usize>(),
+            vec(prop::bool::weighted(to_root), n),
         )
-            .prop_map(move |(parent, attack, side, links, expanded, sizes, options, toggle)| {
+            .prop_map(move |(parent, attack, side, links, expanded, sizes, options, toggle, root)| {
                 // Parents drawn towards recent nodes, so trees are deep as well as wide.
                 let parent: Vec<usize> = parent
                     .iter()
                     .enumerate()
-                    .map(|(i, &p)| if i == 0 { 0 } else { i - 1 - (p as usize % i).min(p as usize % 4) })
+                    .map(|(i, &p)| if i == 0 || root[i] { 0 } else { i - 1 - (p as usize % i).min(p as usize % 4) })
                     .collect();
                 Case { map: map_json(&parent, &attack, &side, &links), expanded, sizes, options, toggle }
             })
@@ -96,16 +110,58 @@ fn sizes_of(case: &Case, map: &ArgumentMap, rows: &[Row]) -> Vec<Size> {
     rows.iter().map(|r| Size { width: by_node[r.node].0, height: by_node[r.node].1 }).collect()
 }
 
-/// (start, end) of a card along the breadth (across the levels) and along the depth.
+/// Where a row is drawn: all in one tidy tree (`Whole`: `Right`, `Down`, and `Sides` when it
+/// falls back to `Right`), or in `Sides` the root, one of its two sides, or the neutral band.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    Whole,
+    Root,
+    Open,
+    Closed,
+    Neutral,
+}
+
+/// Each row's part, from the map (each row's parent row and the side of the root's child it
+/// descends from), as the module documents `Sides`: quadratic, for small cases.
+fn parts(map: &ArgumentMap, rows: &[Row], o: &LayoutOptions) -> Vec<Part> {
+    let whole = vec![Part::Whole; rows.len()];
+    if o.orientation != Orientation::Sides || rows.first().map(|r| r.node) != Some(map.root) {
+        return whole;
+    }
+    let mut part = vec![Part::Root];
+    for (i, row) in rows.iter().enumerate().skip(1) {
+        let Some(p) = map.nodes[row.node].parent.and_then(|p| rows[..i].iter().rposition(|r| r.node == p)) else { return whole };
+        part.push(match (p, map.nodes[row.node].side) {
+            (0, Side::Open) => Part::Open,
+            (0, Side::Closed) => Part::Closed,
+            (0, Side::Neutral) => Part::Neutral,
+            _ => part[p],
+        });
+    }
+    if part.iter().any(|p| matches!(p, Part::Open | Part::Closed)) {
+        part
+    } else {
+        whole
+    }
+}
+
+/// Whether two rows belong to one tidy tree: the root is in both sides' trees, not in the band.
+fn together(a: Part, b: Part) -> bool {
+    a == b || matches!((a, b), (Part::Root, Part::Open | Part::Closed) | (Part::Open | Part::Closed, Part::Root))
+}
+
+/// (start, end) of a card along the breadth (across the levels) and along the depth. On the
+/// open side, which grows left, depth is measured leftwards (mirrored).
 fn breadth(o: &LayoutOptions, c: &Rect) -> (f32, f32) {
     match o.orientation {
-        Orientation::Right => (c.y, c.y + c.height),
+        Orientation::Right | Orientation::Sides => (c.y, c.y + c.height),
         Orientation::Down => (c.x, c.x + c.width),
     }
 }
-fn depth(o: &LayoutOptions, c: &Rect) -> (f32, f32) {
+fn depth(o: &LayoutOptions, leftwards: bool, c: &Rect) -> (f32, f32) {
     match o.orientation {
-        Orientation::Right => (c.x, c.x + c.width),
+        Orientation::Right | Orientation::Sides if leftwards => (-(c.x + c.width), -c.x),
+        Orientation::Right | Orientation::Sides => (c.x, c.x + c.width),
         Orientation::Down => (c.y, c.y + c.height),
     }
 }
@@ -123,9 +179,22 @@ fn within(l: &Layout, mut row: usize, top: usize) -> bool {
     }
 }
 
+fn level_of(l: &Layout, mut row: usize) -> usize {
+    let mut level = 0;
+    while let Some(p) = l.parent(row) {
+        (row, level) = (p, level + 1);
+    }
+    level
+}
+
+fn disjoint(a: &Rect, b: &Rect) -> bool {
+    a.x + a.width <= b.x + EPS || b.x + b.width <= a.x + EPS || a.y + a.height <= b.y + EPS || b.y + b.height <= a.y + EPS
+}
+
 const EPS: f32 = 1e-2;
 
-/// Every guarantee the module documents, checked on one layout.
+/// Every guarantee the module documents, checked on one layout: in `Sides`, within each side
+/// and within the neutral band, plus no overlap between them.
 fn check(map: &ArgumentMap, rows: &[Row], sizes: &[Size], o: &LayoutOptions, l: &Layout) -> Result<(), TestCaseError> {
     let n = rows.len();
     prop_assert_eq!(l.cards.len(), n);
@@ -147,15 +216,27 @@ fn check(map: &ArgumentMap, rows: &[Row], sizes: &[Size], o: &LayoutOptions, l: 
         let expected = map.nodes[row.node].parent.and_then(|p| rows[..i].iter().rposition(|r| r.node == p));
         prop_assert_eq!(l.parent(i), expected, "row {}'s parent", i);
     }
+    let part = parts(map, rows, o);
+    let level: Vec<usize> = (0..n).map(|i| level_of(l, i)).collect();
+    for (i, p) in part.iter().enumerate() {
+        prop_assert_eq!(l.grows_left(i), *p == Part::Open, "row {} ({:?}) grows left only on the open side", i, p);
+    }
 
-    // No overlap; cards of one level at least `sibling_gap` apart, or `subtree_gap` if they
-    // have different parents.
+    // No overlap anywhere. Within one tree, cards of one level share their column (row in
+    // `Down`) and are at least `sibling_gap` apart (siblings) or `subtree_gap` (cards with
+    // different parents); levels are `level_gap` apart.
     for i in 0..n {
         for j in i + 1..n {
             let (a, b) = (&l.cards[i], &l.cards[j]);
+            prop_assert!(disjoint(a, b), "rows {} and {} overlap: {:?} {:?}", i, j, a, b);
+            if !together(part[i], part[j]) {
+                continue;
+            }
+            let leftwards = part[i] == Part::Open || part[j] == Part::Open;
             let (ab, bb) = (breadth(o, a), breadth(o, b));
-            let (ad, bd) = (depth(o, a), depth(o, b));
-            if ad.0 == bd.0 {
+            let (ad, bd) = (depth(o, leftwards, a), depth(o, leftwards, b));
+            if level[i] == level[j] {
+                prop_assert!((ad.0 - bd.0).abs() <= EPS, "rows {} and {} of one level in one column: {:?} {:?}", i, j, a, b);
                 let gap = if l.parent(i) == l.parent(j) { o.sibling_gap } else { o.subtree_gap };
                 prop_assert!(ab.1 + gap <= bb.0 + EPS || bb.1 + gap <= ab.0 + EPS, "rows {} and {} too close: {:?} {:?}", i, j, a, b);
             } else {
@@ -170,39 +251,57 @@ fn check(map: &ArgumentMap, rows: &[Row], sizes: &[Size], o: &LayoutOptions, l: 
     }
 
     for p in 0..n {
-        let children: Vec<usize> = (0..n).filter(|&c| l.parent(c) == Some(p)).collect();
-        // Siblings in row order, each in the next level.
-        for w in children.windows(2) {
-            prop_assert!(breadth(o, &l.cards[w[0]]).1 + o.sibling_gap <= breadth(o, &l.cards[w[1]]).0 + EPS, "siblings {:?} in order", w);
+        // A parent's children, per part (the root of `Sides` has one group per side and band).
+        let mut groups: std::collections::BTreeMap<Part, Vec<usize>> = Default::default();
+        for c in (0..n).filter(|&c| l.parent(c) == Some(p)) {
+            groups.entry(part[c]).or_default().push(c);
         }
-        for &c in &children {
-            prop_assert!(depth(o, &l.cards[p]).1 + o.level_gap <= depth(o, &l.cards[c]).0 + EPS);
-        }
-        // The parent centred on its children's block.
-        if let (Some(&first), Some(&last)) = (children.first(), children.last()) {
-            let block = (breadth(o, &l.cards[first]).0 + breadth(o, &l.cards[last]).1) / 2.0;
-            let (s, e) = breadth(o, &l.cards[p]);
-            prop_assert!(((s + e) / 2.0 - block).abs() <= EPS, "row {} centred on its children: {} vs {}", p, (s + e) / 2.0, block);
-        }
-        // Bands: sibling subtrees' bands are disjoint.
-        if o.packing == Packing::Bands {
+        for (&side, children) in &groups {
+            let band = side == Part::Neutral && part[p] == Part::Root;
+            let leftwards = side == Part::Open;
+            // Siblings in row order, each in the next level (the band: below the root).
             for w in children.windows(2) {
-                let (a, b) = (l.subtree_bounds(w[0]).unwrap(), l.subtree_bounds(w[1]).unwrap());
-                prop_assert!(breadth(o, &a).1 <= breadth(o, &b).0 + EPS, "bands of {:?} overlap", w);
+                prop_assert!(
+                    breadth(o, &l.cards[w[0]]).1 + o.sibling_gap <= breadth(o, &l.cards[w[1]]).0 + EPS,
+                    "siblings {:?} in order",
+                    w
+                );
+            }
+            for &c in children {
+                let (pc, cc) = (&l.cards[p], &l.cards[c]);
+                if band {
+                    prop_assert!(pc.y + pc.height + o.level_gap <= cc.y + EPS, "band row {} below the root", c);
+                } else {
+                    prop_assert!(depth(o, leftwards, pc).1 + o.level_gap <= depth(o, leftwards, cc).0 + EPS);
+                }
+            }
+            // The parent centred on its children's block (the root of `Sides`: on each side's).
+            if let (Some(&first), Some(&last), false) = (children.first(), children.last(), band) {
+                let block = (breadth(o, &l.cards[first]).0 + breadth(o, &l.cards[last]).1) / 2.0;
+                let (s, e) = breadth(o, &l.cards[p]);
+                prop_assert!(((s + e) / 2.0 - block).abs() <= EPS, "row {} centred on its children: {} vs {}", p, (s + e) / 2.0, block);
+            }
+            // Bands: sibling subtrees' bands are disjoint.
+            if o.packing == Packing::Bands {
+                for w in children.windows(2) {
+                    let (a, b) = (l.subtree_bounds(w[0]).unwrap(), l.subtree_bounds(w[1]).unwrap());
+                    prop_assert!(breadth(o, &a).1 <= breadth(o, &b).0 + EPS, "bands of {:?} overlap", w);
+                }
             }
         }
     }
 
-    // Each subtree is contiguous at every level: no outside card between two of its cards.
+    // Each subtree is contiguous at every level of each tree: no outside card between two of
+    // its cards.
     for top in 0..n {
-        let mut span: std::collections::BTreeMap<u32, (f32, f32)> = Default::default();
+        let mut span: std::collections::BTreeMap<(Part, usize), (f32, f32)> = Default::default();
         for i in (0..n).filter(|&i| within(l, i, top)) {
-            let at = span.entry(depth(o, &l.cards[i]).0.to_bits()).or_insert((f32::INFINITY, f32::NEG_INFINITY));
+            let at = span.entry((part[i], level[i])).or_insert((f32::INFINITY, f32::NEG_INFINITY));
             let b = breadth(o, &l.cards[i]).0;
             *at = (at.0.min(b), at.1.max(b));
         }
         for k in 0..n {
-            if let Some(&(lo, hi)) = span.get(&depth(o, &l.cards[k]).0.to_bits()) {
+            if let Some(&(lo, hi)) = span.get(&(part[k], level[k])) {
                 let b = breadth(o, &l.cards[k]).0;
                 prop_assert!(!(lo < b && b < hi) || within(l, k, top), "row {} sits inside row {}'s subtree block", k, top);
             }
@@ -221,7 +320,8 @@ fn check(map: &ArgumentMap, rows: &[Row], sizes: &[Size], o: &LayoutOptions, l: 
         }
     }
 
-    // One connector per shown child, from its parent's outer edge to its own inner edge.
+    // One connector per shown child, from its parent's facing edge to its own, leaving and
+    // arriving along the way its side grows.
     prop_assert_eq!(l.connectors.len(), (0..n).filter(|&i| l.parent(i).is_some()).count());
     for (i, row) in rows.iter().enumerate() {
         let mine: Vec<&Connector> = l.connectors.iter().filter(|c| c.child == i).collect();
@@ -233,12 +333,26 @@ fn check(map: &ArgumentMap, rows: &[Row], sizes: &[Size], o: &LayoutOptions, l: 
                 prop_assert_eq!(c.parent, p);
                 prop_assert_eq!(c.relation, map.nodes[row.node].relation);
                 let (pc, cc) = (&l.cards[p], &l.cards[i]);
-                let (from, to) = match o.orientation {
-                    Orientation::Right => ((pc.x + pc.width, pc.y + pc.height / 2.0), (cc.x, cc.y + cc.height / 2.0)),
-                    Orientation::Down => ((pc.x + pc.width / 2.0, pc.y + pc.height), (cc.x + cc.width / 2.0, cc.y)),
+                let (from, to, across) = match (o.orientation, part[i]) {
+                    (Orientation::Down, _) => ((pc.x + pc.width / 2.0, pc.y + pc.height), (cc.x + cc.width / 2.0, cc.y), false),
+                    (_, Part::Open) => ((pc.x, pc.y + pc.height / 2.0), (cc.x + cc.width, cc.y + cc.height / 2.0), true),
+                    (_, Part::Neutral) if p == 0 => {
+                        // Down from the root's bottom edge, round into the child's left edge.
+                        prop_assert!(c.curve.from.y == pc.y + pc.height && c.curve.from.x >= pc.x && c.curve.from.x <= pc.x + pc.width);
+                        prop_assert!(c.curve.from.x <= cc.x + EPS, "the band's line comes down left of its cards");
+                        prop_assert_eq!((c.curve.to.x, c.curve.to.y), (cc.x, cc.y + cc.height / 2.0));
+                        prop_assert!(c.curve.c1.x == c.curve.from.x && c.curve.c2.y == c.curve.to.y);
+                        continue;
+                    }
+                    _ => ((pc.x + pc.width, pc.y + pc.height / 2.0), (cc.x, cc.y + cc.height / 2.0), true),
                 };
                 prop_assert_eq!((c.curve.from.x, c.curve.from.y), from);
                 prop_assert_eq!((c.curve.to.x, c.curve.to.y), to);
+                if across {
+                    prop_assert!(c.curve.c1.y == from.1 && c.curve.c2.y == to.1, "leaves and arrives horizontally: {:?}", c.curve);
+                } else {
+                    prop_assert!(c.curve.c1.x == from.0 && c.curve.c2.x == to.0, "leaves and arrives vertically: {:?}", c.curve);
+                }
             }
         }
     }
@@ -273,28 +387,104 @@ proptest! {
     /// other shown subtree is the same picture, moved as a whole.
     #[test]
     fn a_toggle_moves_untouched_subtrees_rigidly(case in case()) {
-        let map = load(&case.map).expect("a generated map is valid");
-        // Levels as deep as any card, so the depth axis does not move either.
-        let options = LayoutOptions { min_level_depth: 400.0, ..case.options };
-        let before_rows = visible_rows(&map, &case.expanded);
-        let toggled = before_rows[case.toggle % before_rows.len()].node;
-        let mut expanded = case.expanded.clone();
-        expanded[toggled] = !expanded[toggled];
-        let after_rows = visible_rows(&map, &expanded);
-        let before = layout(&map, &before_rows, &sizes_of(&case, &map, &before_rows), &options);
-        let after = layout(&map, &after_rows, &sizes_of(&case, &map, &after_rows), &options);
+        toggle(&case)?;
+    }
+
+    /// The same in `Sides`, on either side and in the band; and a toggle on one side leaves
+    /// the other side (and, on the open side, the band) where it was from the question.
+    #[test]
+    fn a_toggle_on_either_side_moves_untouched_subtrees_rigidly(case in sided_case()) {
+        let (map, before_rows, after_rows, before, after, toggled) = toggle(&case)?;
+        let path: Vec<usize> = std::iter::once(toggled).chain(map.ancestors(toggled)).collect();
+        if path.len() < 2 || before_rows.len() < 2 || after_rows.len() < 2 {
+            return Ok(()); // the root toggled: one of the two is `Right`
+        }
+        let side = map.nodes[path[path.len() - 2]].side;
+        let part = parts(&map, &before_rows, &before_options(&case));
         let row_in = |rows: &[Row], node: usize| rows.iter().position(|r| r.node == node);
-        for (top, row) in before_rows.iter().enumerate() {
-            if toggled == row.node || map.ancestors(toggled).any(|a| a == row.node) {
-                continue; // on the toggled path: its shape may change
-            }
-            let Some(top_after) = row_in(&after_rows, row.node) else { continue }; // closed away
-            let (a0, b0) = (before.cards[top], after.cards[top_after]);
-            for (i, r) in before_rows.iter().enumerate().filter(|&(i, _)| within(&before, i, top)) {
-                let j = row_in(&after_rows, r.node).expect("still shown");
-                let (a, b) = (before.cards[i], after.cards[j]);
+        for (i, row) in before_rows.iter().enumerate() {
+            // The band hangs below the closed side: a toggle there may move it down.
+            let stays = matches!(
+                (side, part[i]),
+                (Side::Open, Part::Closed | Part::Neutral) | (Side::Closed, Part::Open) | (Side::Neutral, Part::Open | Part::Closed)
+            );
+            if let (true, Some(j)) = (stays, row_in(&after_rows, row.node)) {
+                let (a, b, a0, b0) = (before.cards[i], after.cards[j], before.cards[0], after.cards[0]);
                 prop_assert!(((a.x - a0.x) - (b.x - b0.x)).abs() <= EPS && ((a.y - a0.y) - (b.y - b0.y)).abs() <= EPS,
-                    "node {} moved within the subtree of node {} when node {} was toggled", r.node, row.node, toggled);
+                    "node {} ({:?}) moved from the question when node {} ({:?} side) was toggled", row.node, part[i], toggled, side);
+            }
+        }
+    }
+
+    /// `Sides` on a map whose positions are all neutral is `Right`, card for card; all closed,
+    /// it is `Right` to a rounding; all open, `Right` mirrored.
+    #[test]
+    fn one_side_is_right_or_its_mirror_and_no_side_is_right_exactly(case in sided_case()) {
+        for side in ["neutral", "closed", "open"] {
+            let map = load(&with_sides(&case.map, side)).expect("a generated map is valid");
+            let rows = visible_rows(&map, &case.expanded);
+            let sizes = sizes_of(&case, &map, &rows);
+            let sides = layout(&map, &rows, &sizes, &case.options);
+            let right = layout(&map, &rows, &sizes, &LayoutOptions { orientation: Orientation::Right, ..case.options });
+            check(&map, &rows, &sizes, &case.options, &sides)?;
+            if side == "neutral" || rows.len() == 1 {
+                prop_assert_eq!(&sides, &right);
+                continue;
+            }
+            let w = right.width;
+            let mirror = |p: Point| if side == "open" { Point { x: w - p.x, y: p.y } } else { p };
+            let near = |a: Point, b: Point| (a.x - b.x).abs() <= EPS && (a.y - b.y).abs() <= EPS;
+            prop_assert!((sides.width - right.width).abs() <= EPS && (sides.height - right.height).abs() <= EPS);
+            for (i, (s, r)) in sides.cards.iter().zip(&right.cards).enumerate() {
+                // A card's top-left mirrored is its top-right.
+                let corner = mirror(Point { x: r.x, y: r.y });
+                let x = if side == "open" { corner.x - r.width } else { corner.x };
+                prop_assert!(near(Point { x: s.x, y: s.y }, Point { x, y: corner.y }), "{} side, row {}: {:?} vs {:?}", side, i, s, r);
+                prop_assert_eq!(sides.grows_left(i), side == "open" && i > 0);
+            }
+            for (s, r) in sides.connectors.iter().zip(&right.connectors) {
+                prop_assert_eq!((s.parent, s.child, s.relation), (r.parent, r.child, r.relation));
+                let (a, b) = (s.curve, r.curve);
+                prop_assert!(near(a.from, mirror(b.from)) && near(a.c1, mirror(b.c1)) && near(a.c2, mirror(b.c2)) && near(a.to, mirror(b.to)),
+                    "{} side: {:?} vs {:?}", side, a, b);
+            }
+        }
+    }
+
+    /// `Sides`: every card of an open position's subtree wholly left of the question, of a
+    /// closed one's wholly right of it, the neutral band below it meeting neither side; and
+    /// every other guarantee within each side (`check`).
+    #[test]
+    fn the_sides_face_each_other_across_the_question(case in sided_case()) {
+        let map = load(&case.map).expect("a generated map is valid");
+        let shown = visible_rows(&map, &case.expanded);
+        for rows in [shown.clone(), rows_by_side(&map, &shown)] {
+            let sizes = sizes_of(&case, &map, &rows);
+            let l = layout(&map, &rows, &sizes, &case.options);
+            check(&map, &rows, &sizes, &case.options, &l)?;
+            prop_assert_eq!(&layout(&map, &rows, &sizes, &case.options), &l, "deterministic");
+            let part = parts(&map, &rows, &case.options);
+            if part[0] == Part::Whole {
+                prop_assert_eq!(&l, &layout(&map, &rows, &sizes, &LayoutOptions { orientation: Orientation::Right, ..case.options }));
+                continue;
+            }
+            let (root, gap) = (l.cards[0], case.options.level_gap);
+            let sided: Vec<&Rect> = l.cards.iter().zip(&part).filter(|(_, p)| matches!(p, Part::Open | Part::Closed)).map(|(c, _)| c).collect();
+            for (i, c) in l.cards.iter().enumerate() {
+                match part[i] {
+                    Part::Open => prop_assert!(c.x + c.width + gap <= root.x + EPS, "row {} left of the question", i),
+                    Part::Closed => prop_assert!(c.x >= root.x + root.width + gap - EPS, "row {} right of the question", i),
+                    Part::Neutral => {
+                        prop_assert!(c.y >= root.y + root.height + gap - EPS && c.x >= root.x, "row {} below the question", i);
+                        prop_assert!(sided.iter().all(|d| disjoint(c, d)), "row {} meets a side", i);
+                    }
+                    _ => {}
+                }
+            }
+            // Each neutral subtree as a whole, not just its cards, is clear of both sides.
+            for top in (1..rows.len()).filter(|&i| part[i] == Part::Neutral && l.parent(i) == Some(0)) {
+                let band = l.subtree_bounds(top).unwrap();
+                prop_assert!(sided.iter().all(|d| disjoint(&band, d)), "the subtree of row {} meets a side", top);
             }
         }
     }
@@ -371,6 +561,58 @@ proptest! {
     }
 }
 
+/// The map with every position on `side`.
+fn with_sides(map: &str, side: &str) -> String {
+    let mut map: Value = serde_json::from_str(map).expect("a generated map is JSON");
+    for node in map["nodes"].as_array_mut().into_iter().flatten() {
+        if node["kind"] == "position" {
+            node["side"] = json!(side);
+        }
+    }
+    map.to_string()
+}
+
+fn before_options(case: &Case) -> LayoutOptions {
+    // Levels as deep as any card, so the depth axis does not move either.
+    LayoutOptions { min_level_depth: 400.0, ..case.options }
+}
+
+/// A toggle changes the shape of no subtree but those on the toggled node's path: every other
+/// shown subtree is the same picture, moved as a whole. Returns the map, the rows and layouts
+/// before and after, and the toggled node, for more checks.
+#[allow(clippy::type_complexity)]
+fn toggle(case: &Case) -> Result<(ArgumentMap, Vec<Row>, Vec<Row>, Layout, Layout, usize), TestCaseError> {
+    let map = load(&case.map).expect("a generated map is valid");
+    let options = before_options(case);
+    let before_rows = visible_rows(&map, &case.expanded);
+    let toggled = before_rows[case.toggle % before_rows.len()].node;
+    let mut expanded = case.expanded.clone();
+    expanded[toggled] = !expanded[toggled];
+    let after_rows = visible_rows(&map, &expanded);
+    let before = layout(&map, &before_rows, &sizes_of(case, &map, &before_rows), &options);
+    let after = layout(&map, &after_rows, &sizes_of(case, &map, &after_rows), &options);
+    let row_in = |rows: &[Row], node: usize| rows.iter().position(|r| r.node == node);
+    for (top, row) in before_rows.iter().enumerate() {
+        if toggled == row.node || map.ancestors(toggled).any(|a| a == row.node) {
+            continue; // on the toggled path: its shape may change
+        }
+        let Some(top_after) = row_in(&after_rows, row.node) else { continue }; // closed away
+        let (a0, b0) = (before.cards[top], after.cards[top_after]);
+        for (i, r) in before_rows.iter().enumerate().filter(|&(i, _)| within(&before, i, top)) {
+            let j = row_in(&after_rows, r.node).expect("still shown");
+            let (a, b) = (before.cards[i], after.cards[j]);
+            prop_assert!(
+                ((a.x - a0.x) - (b.x - b0.x)).abs() <= EPS && ((a.y - a0.y) - (b.y - b0.y)).abs() <= EPS,
+                "node {} moved within the subtree of node {} when node {} was toggled",
+                r.node,
+                row.node,
+                toggled
+            );
+        }
+    }
+    Ok((map, before_rows, after_rows, before, after, toggled))
+}
+
 // ---------------------------------------------------------------- hostile shapes
 
 fn card() -> Size {
@@ -379,7 +621,7 @@ fn card() -> Size {
 
 fn all_options() -> Vec<LayoutOptions> {
     let mut out = Vec::new();
-    for orientation in [Orientation::Right, Orientation::Down] {
+    for orientation in [Orientation::Right, Orientation::Down, Orientation::Sides] {
         for packing in [Packing::Compact, Packing::Bands] {
             out.push(LayoutOptions { orientation, packing, ..LayoutOptions::default() });
         }
@@ -390,30 +632,48 @@ fn all_options() -> Vec<LayoutOptions> {
 #[test]
 fn a_node_with_2000_children_lays_them_out_in_one_ordered_level() {
     // The question, one position, and 2,000 claims under it.
-    let parent: Vec<usize> = (0..2002).map(|i| usize::from(i > 1)).collect();
-    let map = load(&map_json(&parent, &vec![false; 2002], &vec![0; 2002], &[])).unwrap();
-    let rows = visible_rows(&map, &vec![true; 2002]);
-    assert_eq!(rows.len(), 2002);
-    for o in all_options() {
-        let l = layout(&map, &rows, &vec![card(); rows.len()], &o);
-        let children = &l.cards[2..];
-        let (along, across) = match o.orientation {
-            Orientation::Right => (children.iter().map(|c| c.y).collect::<Vec<_>>(), l.height),
-            Orientation::Down => (children.iter().map(|c| c.x).collect::<Vec<_>>(), l.width),
-        };
-        assert!(along.windows(2).all(|w| w[0] < w[1]), "{o:?}: in order");
-        let pitch = match o.orientation {
-            Orientation::Right => 64.0,
-            Orientation::Down => 256.0,
-        } + o.sibling_gap;
-        assert!((across - (2000.0 * pitch - o.sibling_gap)).abs() < 1.0, "{o:?}: 2,000 cards side by side, {across}");
-        let mid = (along[0] + along[1999] + pitch - o.sibling_gap) / 2.0;
-        let parent = match o.orientation {
-            Orientation::Right => l.cards[1].centre().y,
-            Orientation::Down => l.cards[1].centre().x,
-        };
-        assert!((parent - mid).abs() < 0.5, "{o:?}: the parent centred on its 2,000 children");
-        assert_eq!(l.connectors.len(), 2001);
+    // The position open, then closed: in `Sides`, 2,000 cards on one side.
+    for side in [0, 1] {
+        let parent: Vec<usize> = (0..2002).map(|i| usize::from(i > 1)).collect();
+        let map = load(&map_json(&parent, &vec![false; 2002], &vec![side; 2002], &[])).unwrap();
+        let rows = visible_rows(&map, &vec![true; 2002]);
+        assert_eq!(rows.len(), 2002);
+        for o in all_options() {
+            let l = layout(&map, &rows, &vec![card(); rows.len()], &o);
+            if o.orientation == Orientation::Sides {
+                let (root, position) = (l.cards[0], l.cards[1]);
+                let open = side == 0;
+                assert_eq!(l.grows_left(1), open);
+                for (i, c) in l.cards.iter().enumerate().skip(1) {
+                    let outwards = if i == 1 { root } else { position };
+                    if open {
+                        assert!(l.grows_left(i) && c.x + c.width + o.level_gap <= outwards.x + EPS, "{o:?}: row {i} left");
+                    } else {
+                        assert!(!l.grows_left(i) && c.x >= outwards.x + outwards.width + o.level_gap - EPS, "{o:?}: row {i} right");
+                    }
+                }
+                let wide = 3.0 * 256.0 + 2.0 * o.level_gap;
+                assert!((l.width - wide).abs() < EPS && root.centre().y == position.centre().y, "{o:?}: {} wide", l.width);
+            }
+            let children = &l.cards[2..];
+            let (along, across) = match o.orientation {
+                Orientation::Right | Orientation::Sides => (children.iter().map(|c| c.y).collect::<Vec<_>>(), l.height),
+                Orientation::Down => (children.iter().map(|c| c.x).collect::<Vec<_>>(), l.width),
+            };
+            assert!(along.windows(2).all(|w| w[0] < w[1]), "{o:?}: in order");
+            let pitch = match o.orientation {
+                Orientation::Right | Orientation::Sides => 64.0,
+                Orientation::Down => 256.0,
+            } + o.sibling_gap;
+            assert!((across - (2000.0 * pitch - o.sibling_gap)).abs() < 1.0, "{o:?}: 2,000 cards side by side, {across}");
+            let mid = (along[0] + along[1999] + pitch - o.sibling_gap) / 2.0;
+            let parent = match o.orientation {
+                Orientation::Right | Orientation::Sides => l.cards[1].centre().y,
+                Orientation::Down => l.cards[1].centre().x,
+            };
+            assert!((parent - mid).abs() < 0.5, "{o:?}: the parent centred on its 2,000 children");
+            assert_eq!(l.connectors.len(), 2001);
+        }
     }
 }
 
@@ -423,20 +683,43 @@ fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
 
 #[test]
 fn a_20000_deep_chain_lays_out_on_a_small_stack() {
-    on_small_stack(|| {
+    // Under a closed position: in `Sides`, on the closed side.
+    chain_on_a_small_stack(1);
+}
+
+#[test]
+fn a_20000_deep_chain_on_the_open_side_grows_left_on_a_small_stack() {
+    chain_on_a_small_stack(0);
+}
+
+fn chain_on_a_small_stack(side: u8) {
+    on_small_stack(move || {
         let n: usize = 20_000;
         let parent: Vec<usize> = (0..n).map(|i| i.saturating_sub(1)).collect();
-        let map = load(&map_json(&parent, &vec![true; n], &vec![1; n], &[])).unwrap();
+        let map = load(&map_json(&parent, &vec![true; n], &vec![side; n], &[])).unwrap();
         let rows = visible_rows(&map, &vec![true; n]);
         assert_eq!(rows.len(), n);
         for o in all_options() {
             let l = layout(&map, &rows, &vec![card(); n], &o);
+            if o.orientation == Orientation::Sides {
+                // Each card a level further out than its parent (6 million px across: f32 is
+                // exact to about half a pixel there), its connector from its parent's facing edge.
+                let open = side == 0;
+                for (i, w) in l.cards.windows(2).enumerate() {
+                    let out = if open { w[0].x - (w[1].x + w[1].width) } else { w[1].x - (w[0].x + w[0].width) };
+                    assert!((out - o.level_gap).abs() <= 1.0 && l.grows_left(i + 1) == open, "{o:?}: row {}", i + 1);
+                }
+                let c = &l.connectors[n - 2];
+                let (a, b) = (l.cards[n - 2], l.cards[n - 1]);
+                let edges = if open { (a.x, b.x + b.width) } else { (a.x + a.width, b.x) };
+                assert_eq!((c.curve.from.x, c.curve.to.x), edges, "{o:?}");
+            }
             let (depth, breadth) = match o.orientation {
-                Orientation::Right => (l.width, l.height),
+                Orientation::Right | Orientation::Sides => (l.width, l.height),
                 Orientation::Down => (l.height, l.width),
             };
             let level = match o.orientation {
-                Orientation::Right => 256.0,
+                Orientation::Right | Orientation::Sides => 256.0,
                 Orientation::Down => 64.0,
             };
             assert_eq!(breadth, level_breadth(o), "{o:?}: a chain is one card across");
@@ -453,7 +736,7 @@ fn a_20000_deep_chain_lays_out_on_a_small_stack() {
 
 fn level_breadth(o: LayoutOptions) -> f32 {
     match o.orientation {
-        Orientation::Right => 64.0,
+        Orientation::Right | Orientation::Sides => 64.0,
         Orientation::Down => 256.0,
     }
 }
@@ -508,6 +791,12 @@ fn bad_sizes_and_gaps_are_cleaned_not_trusted() {
         match o.orientation {
             Orientation::Right => assert_eq!(l.cards[1].x, l.cards[0].width + MAX_GAP, "{o:?}"),
             Orientation::Down => assert_eq!(l.cards[1].y, l.cards[0].height + MAX_GAP, "{o:?}"),
+            // The first row after the root is an open position: it grows left, its card's
+            // right edge the clamped gap from the root's left edge.
+            Orientation::Sides => {
+                assert!(l.grows_left(1), "{o:?}");
+                assert!((l.cards[0].x - (l.cards[1].x + l.cards[1].width) - MAX_GAP).abs() < 0.05, "{o:?}");
+            }
         }
         let links = cross_links(&map, &rows, &l);
         let finite = |p: Point| p.x.is_finite() && p.y.is_finite();
@@ -528,21 +817,32 @@ fn rows_that_are_not_a_tree_still_get_cards() {
     rows.reverse(); // children before parents
     rows.push(Row { node: 99_999, level: 1, set_size: 1, pos_in_set: 1 }); // no such node
     rows.push(rows[0]); // a duplicate
-    let l = layout(&map, &rows, &vec![card(); rows.len()], &LayoutOptions::default());
-    assert_eq!(l.cards.len(), rows.len());
-    for i in 0..rows.len() {
-        for j in i + 1..rows.len() {
-            let (a, b) = (l.cards[i], l.cards[j]);
-            assert!(
-                a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y,
-                "rows {i} and {j} overlap"
-            );
+                        // The same rows in tree order from the root, then a stray: the root's tree has both sides,
+                        // but the rows are not one tree, so `Sides` is `Right`.
+    let mut stray = view.rows(&map);
+    stray.push(Row { node: 99_999, level: 1, set_size: 1, pos_in_set: 1 });
+    for rows in [rows, stray] {
+        for o in all_options() {
+            let l = layout(&map, &rows, &vec![card(); rows.len()], &o);
+            assert_eq!(l.cards.len(), rows.len());
+            for i in 0..rows.len() {
+                for j in i + 1..rows.len() {
+                    let (a, b) = (l.cards[i], l.cards[j]);
+                    assert!(
+                        a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y,
+                        "{o:?}: rows {i} and {j} overlap"
+                    );
+                }
+            }
+            if o.orientation == Orientation::Sides {
+                assert_eq!(l, layout(&map, &rows, &vec![card(); rows.len()], &LayoutOptions { orientation: Orientation::Right, ..o }));
+            }
+            let links = cross_links(&map, &rows, &l);
+            assert_eq!(links.hidden.len(), rows.len());
         }
+        let _ = rows_by_side(&map, &rows);
+        let _ = balance(&map, &rows);
     }
-    let links = cross_links(&map, &rows, &l);
-    assert_eq!(links.hidden.len(), rows.len());
-    let _ = rows_by_side(&map, &rows);
-    let _ = balance(&map, &rows);
 }
 
 // ---------------------------------------------------------------- the flagship
@@ -578,6 +878,53 @@ fn the_flagship_shows_open_then_neutral_then_closed() {
     let touching = map.links.iter().filter(|k| opening.iter().any(|r| r.node == k.from) != opening.iter().any(|r| r.node == k.to)).count();
     assert_eq!(badged, touching);
     assert!(links.drawn.len() + badged <= map.links.len());
+}
+
+#[test]
+fn the_flagship_in_sides_has_open_left_of_the_question_closed_right_and_neutral_below() {
+    let map = load(FLAGSHIP).unwrap();
+    let view = ViewState::new(&map, "en");
+    let rows = view.rows(&map);
+    assert_eq!(rows.len(), 1 + map.nodes[map.root].children.len(), "the question and its positions");
+    let o = LayoutOptions { orientation: Orientation::Sides, ..LayoutOptions::default() };
+    // The estimate the view starts from, and cards all the largest size.
+    let estimated: Vec<Size> =
+        rows.iter().map(|r| estimated_card_size(map.nodes[r.node].text.get("en"), !map.nodes[r.node].children.is_empty())).collect();
+    for sizes in [estimated, vec![card(); rows.len()]] {
+        let l = layout(&map, &rows, &sizes, &o);
+        check(&map, &rows, &sizes, &o, &l).unwrap();
+        let (root, gap) = (l.cards[0], o.level_gap);
+        let of =
+            |side: Side| -> Vec<Rect> { (1..rows.len()).filter(|&i| map.nodes[rows[i].node].side == side).map(|i| l.cards[i]).collect() };
+        let (open, closed, neutral) = (of(Side::Open), of(Side::Closed), of(Side::Neutral));
+        assert_eq!((open.len(), closed.len(), neutral.len()), (3, 1, 3), "three open, one closed, two neutral and a question");
+        assert!(open.iter().all(|c| c.x + c.width + gap <= root.x), "open left of the question: {open:?} {root:?}");
+        assert!(closed.iter().all(|c| c.x >= root.x + root.width + gap), "closed right of it: {closed:?}");
+        assert!(neutral.iter().all(|c| c.y >= root.y + root.height + gap && c.x >= root.x), "neutral below it: {neutral:?}");
+        let column = |cards: &[Rect]| {
+            let top = cards.iter().map(|c| c.y).fold(f32::INFINITY, f32::min);
+            (top, cards.iter().map(|c| c.y + c.height).fold(f32::NEG_INFINITY, f32::max) - top)
+        };
+        let ((open_top, open_height), (_, neutral_height)) = (column(&open), column(&neutral));
+        // The question faces both sides: centred on the open column and on the closed card.
+        assert!((root.centre().y - (open_top + open_height / 2.0)).abs() <= EPS && (root.centre().y - closed[0].centre().y).abs() <= EPS);
+        // The first level is three columns across: open, the question (with the band under
+        // it), closed.
+        assert!(l.width <= 3.0 * 256.0 + 2.0 * gap + EPS, "{} wide", l.width);
+        // As tall as the open column, or down to the band's end if that reaches lower (it
+        // does: three cards under the question do not fit in the open column's lower half).
+        // The band starts `level_gap` under the question and the closed card.
+        let band = (root.y + root.height).max(closed[0].y + closed[0].height) + gap + neutral_height;
+        assert!((l.height - open_height.max(band)).abs() <= EPS, "{} tall: the open column {open_height}, the band to {band}", l.height);
+    }
+
+    // Fully open, every guarantee holds on each side, and every link is drawn between shown cards.
+    let all = view.apply(&map, Action::ExpandAll).rows(&map);
+    let sizes = vec![card(); all.len()];
+    let l = layout(&map, &all, &sizes, &o);
+    check(&map, &all, &sizes, &o, &l).unwrap();
+    let links = cross_links(&map, &all, &l);
+    assert_eq!(links.drawn.len(), map.links.len());
 }
 
 #[test]

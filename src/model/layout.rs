@@ -33,6 +33,30 @@
 //! The whole drawing is shifted so that its top-left is at (0, 0); to keep the toggled card still
 //! on screen, the view moves its pan by the toggled card's displacement between the two layouts.
 //!
+//! # Two sides
+//!
+//! `Orientation::Sides` draws an "open vs closed" map as the argument it is: the question in the
+//! middle, the subtrees of its open positions growing left, those of its closed positions
+//! growing right, and those of its neutral ones in a band of their own below it. Each side is
+//! the root with that side's subtrees, laid out exactly as `Right` lays out a map; the open
+//! side is then mirrored (a parent's left edge faces its children's right edges, and a level's
+//! cards are right-aligned in their column), and the two sides are joined at the root's card,
+//! which is thus centred breadth-wise on the block of each side's children. The neutral
+//! subtrees are laid out as `Right` lays out a forest (their first level a column of siblings
+//! under the root, indented by half a `level_gap` for the line that comes down from the root)
+//! and placed `level_gap` below the root and below every card of the closed side; the open
+//! side, left of the root's card by `level_gap`, never meets them. Hence everything above
+//! holds within each side and within the band (reading "down the page" for breadth, and for
+//! the open side "leftwards" for depth), no card of one side or the band overlaps another's,
+//! and a toggle moves untouched subtrees as whole pictures. The band rather than a third
+//! direction (growing down) keeps every level a column whose depth is a card's width, so
+//! `min_level_depth` means the same everywhere, and a neutral subtree of any size reads like
+//! the others. [`Layout::grows_left`] says which cards grow left.
+//!
+//! When no shown child of the root is open or closed, or the rows are not one tree from the
+//! map's root, `Sides` is `Right`, card for card. A right-to-left map would mirror the whole
+//! drawing (open on the right); the widget has no right-to-left maps yet.
+//!
 //! # Cost and bad input
 //!
 //! Linear in the number of rows (plus one pass over `map.nodes` to index them), iterative (a
@@ -88,6 +112,11 @@ pub enum Orientation {
     Right,
     /// Root at the top, levels as rows growing down (as Rationale draws).
     Down,
+    /// The question in the middle, its open positions' subtrees growing left, its closed ones'
+    /// growing right, its neutral ones' in a band below it (see "Two sides" in the module
+    /// documentation). `Right` exactly when no shown child of the root takes a side, or the
+    /// rows are not one tree from the map's root.
+    Sides,
 }
 
 /// How tightly sibling subtrees pack.
@@ -182,8 +211,12 @@ pub struct Connector {
     pub child: usize,
     /// How the child bears on the parent ("+" solid for supports, "−" dashed for attacks).
     pub relation: Option<Relation>,
-    /// From the middle of the parent's outer edge (right in `Right`, bottom in `Down`) to the
-    /// middle of the child's inner edge, leaving and arriving along the map's direction.
+    /// From the middle of the parent's outer edge to the middle of the child's inner edge,
+    /// leaving and arriving along the way the child's side grows: right edge to left edge in
+    /// `Right` and on the closed side of `Sides`, left edge to right edge on its open side,
+    /// bottom edge to top edge in `Down`. From the root of `Sides` to a neutral child (in the
+    /// band below it) the curve leaves the root's bottom edge downwards, near its left end, and
+    /// arrives at the middle of the child's left edge going right.
     pub curve: Curve,
 }
 
@@ -199,12 +232,22 @@ pub struct Layout {
     parent: Vec<Option<usize>>,
     /// Row i's shown subtree is rows `i..subtree_end[i]` (rows are in tree order).
     subtree_end: Vec<usize>,
+    /// `left[i]`: row i's card grows left (the open side of `Sides`); empty when none does.
+    left: Vec<bool>,
 }
 
 impl Layout {
     /// Row index of the parent of row `row`, if shown.
     pub fn parent(&self, row: usize) -> Option<usize> {
         self.parent.get(row).copied().flatten()
+    }
+
+    /// Whether row `row`'s children go to the left of its card (a card of the open side in
+    /// `Orientation::Sides`), so that its "+" belongs on its left edge; otherwise they go right
+    /// (or down, in `Orientation::Down`). The root of `Sides` grows every way: false, the way
+    /// it grows when closed (a closed root shows no side, so it is laid out as `Right`).
+    pub fn grows_left(&self, row: usize) -> bool {
+        self.left.get(row).copied().unwrap_or(false)
     }
 
     /// The bounding box of row `row`'s card and its shown descendants: what the view scrolls
@@ -318,61 +361,90 @@ impl Contour {
     }
 }
 
-/// Lays out `rows` (the shown rows in tree order, as `ViewState::rows` returns them) with
-/// `sizes[i]` the measured size of row i's card. See the module documentation for the
-/// guarantees and for what bad input does.
-pub fn layout(map: &ArgumentMap, rows: &[Row], sizes: &[Size], options: &LayoutOptions) -> Layout {
-    let n = rows.len();
-    if n == 0 {
-        return Layout::default();
-    }
-    let right = options.orientation == Orientation::Right;
-    let (sibling_gap, subtree_gap, level_gap) =
-        (clean_gap(options.sibling_gap), clean_gap(options.subtree_gap), clean_gap(options.level_gap));
-    let min_level_depth = clean_size(options.min_level_depth);
-    let size = |i: usize| -> (f64, f64) {
-        let s = sizes.get(i).copied().unwrap_or_default();
-        (clean_size(s.width), clean_size(s.height))
-    };
-    // (breadth, depth) of each card.
-    let extent: Vec<(f64, f64)> = (0..n).map(size).map(|(w, h)| if right { (h, w) } else { (w, h) }).collect();
+/// The gaps and packing, cleaned once.
+struct Spacing {
+    sibling_gap: f64,
+    subtree_gap: f64,
+    level_gap: f64,
+    min_level_depth: f64,
+    bands: bool,
+}
 
-    // The shown tree: each row's parent row, and children as linked lists in row order. Index n
-    // is a virtual root holding every row without a shown parent (normally just the first).
-    let virtual_root = n;
+/// The shown tree of `rows`: each row's parent row (`NONE` when its node's parent is not an
+/// earlier row, so it starts a tree of its own; always an earlier row otherwise), how it bears
+/// on that parent, and where its contiguous subtree ends.
+struct Shown {
+    parent: Vec<usize>,
+    relation: Vec<Option<Relation>>,
+    subtree_end: Vec<usize>,
+}
+
+fn shown_tree(map: &ArgumentMap, rows: &[Row]) -> Shown {
+    let n = rows.len();
     let mut row_of = vec![NONE; map.nodes.len()];
-    let mut parent = vec![virtual_root; n];
-    let mut first_child = vec![NONE; n + 1];
-    let mut last_child = vec![NONE; n + 1];
-    let mut next_sibling = vec![NONE; n + 1];
-    let mut level = vec![0usize; n];
+    let mut parent = vec![NONE; n];
     // Each row's node is read once, here: on a large map the nodes are far apart in memory, and
     // fetching them is most of the cost.
     let mut relation = vec![None; n];
     for (i, row) in rows.iter().enumerate() {
         let node = map.nodes.get(row.node);
         relation[i] = node.and_then(|node| node.relation);
-        let p = node.and_then(|node| node.parent).and_then(|p| row_of.get(p).copied()).unwrap_or(NONE);
-        let p = if p == NONE { virtual_root } else { p };
-        parent[i] = p;
+        parent[i] = node.and_then(|node| node.parent).and_then(|p| row_of.get(p).copied()).unwrap_or(NONE);
+        if let Some(slot) = row_of.get_mut(row.node) {
+            *slot = i;
+        }
+    }
+    // Children come after their parent, so one backward pass sees every subtree finished.
+    let mut subtree_end: Vec<usize> = (1..=n).collect();
+    for i in (0..n).rev() {
+        if let Some(p) = parent.get(i).copied().filter(|&p| p != NONE) {
+            subtree_end[p] = subtree_end[p].max(subtree_end[i]);
+        }
+    }
+    Shown { parent, relation, subtree_end }
+}
+
+/// A forest laid out as tidy trees along the breadth, level by level along the depth.
+struct Tidy {
+    /// Each card's centre along the breadth; the trees together are centred on 0.
+    centre: Vec<f64>,
+    level: Vec<usize>,
+    /// Where each level starts along the depth, the first at 0.
+    level_start: Vec<f64>,
+    /// From the first level's start to the last one's end.
+    depth: f64,
+    /// The lowest and highest breadth any card reaches (infinite when there are no cards).
+    low: f64,
+    high: f64,
+}
+
+/// The tidy trees of cards with `extent[i]` = (breadth, depth) and `parent[i]` an earlier card
+/// or `NONE` (a tree's root; the roots are placed as siblings of one another).
+fn tidy(extent: &[(f64, f64)], parent: &[usize], spacing: &Spacing) -> Tidy {
+    let n = extent.len().min(parent.len());
+    let Spacing { sibling_gap, subtree_gap, level_gap, min_level_depth, bands } = *spacing;
+    // Children as linked lists in card order. Index n is a virtual root holding every tree.
+    let virtual_root = n;
+    let parent: Vec<usize> = parent.iter().take(n).map(|&p| if p < n { p } else { virtual_root }).collect();
+    let mut first_child = vec![NONE; n + 1];
+    let mut last_child = vec![NONE; n + 1];
+    let mut next_sibling = vec![NONE; n + 1];
+    let mut level = vec![0usize; n];
+    for (i, &p) in parent.iter().enumerate() {
         level[i] = level.get(p).map_or(0, |l| l + 1);
         match last_child[p] {
             NONE => first_child[p] = i,
             last => next_sibling[last] = i,
         }
         last_child[p] = i;
-        if let Some(slot) = row_of.get_mut(row.node) {
-            *slot = i;
-        }
     }
 
-    // Bottom-up (every child's index is above its parent's): each row's children placed
+    // Bottom-up (every child's index is above its parent's): each card's children placed
     // relative to it, and its subtree's contour.
     let mut offset = vec![0.0f64; n + 1];
     let mut contour: Vec<Option<Contour>> = (0..=n).map(|_| None).collect();
     let mut spare: Vec<Vec<(f64, f64)>> = Vec::new();
-    let mut subtree_end: Vec<usize> = (1..=n).collect();
-    // The virtual root last: it gathers the finished top-level trees.
+    // The virtual root last: it gathers the finished trees.
     for p in (0..n).rev().chain(std::iter::once(virtual_root)) {
         let mut children: Option<Contour> = None;
         // The children's own cards, from the first's low edge to the last's high edge, in the
@@ -393,9 +465,6 @@ pub fn layout(map: &ArgumentMap, rows: &[Row], sizes: &[Size], options: &LayoutO
                     placed.merge(next, offset[c], &mut spare)
                 }
             });
-            if p < n {
-                subtree_end[p] = subtree_end[p].max(subtree_end[c]);
-            }
             c = next_sibling[c];
         }
         let own = extent.get(p).map_or(0.0, |e| e.0);
@@ -414,7 +483,7 @@ pub fn layout(map: &ArgumentMap, rows: &[Row], sizes: &[Size], options: &LayoutO
                 below
             }
         };
-        if options.packing == Packing::Bands {
+        if bands {
             outline.collapse();
         }
         contour[p] = Some(outline);
@@ -429,45 +498,238 @@ pub fn layout(map: &ArgumentMap, rows: &[Row], sizes: &[Size], options: &LayoutO
         centre[i] = centre[parent[i]] + offset[i];
         level_depth[level[i]] = level_depth[level[i]].max(extent[i].1);
     }
+    centre.truncate(n);
     let mut level_start = Vec::with_capacity(levels);
     let mut at = 0.0;
     for d in &level_depth {
         level_start.push(at);
         at += d + level_gap;
     }
-    let depth_total = (at - level_gap).max(0.0);
+    let depth = (at - level_gap).max(0.0);
     let low = (0..n).map(|i| centre[i] - extent[i].0 / 2.0).fold(f64::INFINITY, f64::min);
     let high = (0..n).map(|i| centre[i] + extent[i].0 / 2.0).fold(f64::NEG_INFINITY, f64::max);
-    let breadth_total = (high - low).max(0.0);
+    Tidy { centre, level, level_start, depth, low, high }
+}
+
+/// Lays out `rows` (the shown rows in tree order, as `ViewState::rows` returns them) with
+/// `sizes[i]` the measured size of row i's card. See the module documentation for the
+/// guarantees and for what bad input does.
+pub fn layout(map: &ArgumentMap, rows: &[Row], sizes: &[Size], options: &LayoutOptions) -> Layout {
+    let n = rows.len();
+    if n == 0 {
+        return Layout::default();
+    }
+    // `Sides` lays out each side as `Right` does, and is `Right` when the map has no sides.
+    let right = options.orientation != Orientation::Down;
+    let spacing = Spacing {
+        sibling_gap: clean_gap(options.sibling_gap),
+        subtree_gap: clean_gap(options.subtree_gap),
+        level_gap: clean_gap(options.level_gap),
+        min_level_depth: clean_size(options.min_level_depth),
+        bands: options.packing == Packing::Bands,
+    };
+    let size = |i: usize| -> (f64, f64) {
+        let s = sizes.get(i).copied().unwrap_or_default();
+        (clean_size(s.width), clean_size(s.height))
+    };
+    // (breadth, depth) of each card.
+    let extent: Vec<(f64, f64)> = (0..n).map(size).map(|(w, h)| if right { (h, w) } else { (w, h) }).collect();
+    let shown = shown_tree(map, rows);
+    if options.orientation == Orientation::Sides {
+        if let Some(part) = parts(map, rows, &shown.parent) {
+            return sides(&extent, shown, &part, &spacing);
+        }
+    }
+    let Shown { parent, relation, subtree_end } = shown;
+    let t = tidy(&extent, &parent, &spacing);
+    let breadth_total = (t.high - t.low).max(0.0);
 
     let cards: Vec<Rect> = (0..n)
         .map(|i| {
             let (b, d) = extent[i];
-            let along = centre[i] - b / 2.0 - low;
-            let down = level_start[level[i]];
+            let along = t.centre[i] - b / 2.0 - t.low;
+            let down = t.level_start[t.level[i]];
             let (x, y, w, h) = if right { (down, along, d, b) } else { (along, down, b, d) };
             Rect { x: x as f32, y: y as f32, width: w as f32, height: h as f32 }
         })
         .collect();
-    let parent: Vec<Option<usize>> = parent.iter().map(|&p| (p != virtual_root).then_some(p)).collect();
+    let parent: Vec<Option<usize>> = parent.iter().map(|&p| (p != NONE).then_some(p)).collect();
     let connectors = (0..n)
         .filter_map(|child| {
             let p = parent[child]?;
             let (a, b) = (cards[p], cards[child]);
-            let curve = if right {
-                let (from, to) = (Point { x: a.x + a.width, y: a.y + a.height / 2.0 }, Point { x: b.x, y: b.y + b.height / 2.0 });
-                let mid = (from.x + to.x) / 2.0;
-                Curve { from, c1: Point { x: mid, y: from.y }, c2: Point { x: mid, y: to.y }, to }
-            } else {
-                let (from, to) = (Point { x: a.x + a.width / 2.0, y: a.y + a.height }, Point { x: b.x + b.width / 2.0, y: b.y });
-                let mid = (from.y + to.y) / 2.0;
-                Curve { from, c1: Point { x: from.x, y: mid }, c2: Point { x: to.x, y: mid }, to }
+            let curve = if right { rightward(a, b) } else { downward(a, b) };
+            Some(Connector { parent: p, child, relation: relation[child], curve })
+        })
+        .collect();
+    let (width, height) = if right { (t.depth, breadth_total) } else { (breadth_total, t.depth) };
+    Layout { cards, connectors, width: width as f32, height: height as f32, parent, subtree_end, left: Vec::new() }
+}
+
+/// Where a row is drawn in `Orientation::Sides`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Root,
+    Open,
+    Closed,
+    Neutral,
+}
+
+/// Each row's part, when the rows are one tree from the map's root (row 0) and some shown child
+/// of the root is open or closed; `None` (lay out as `Right`) otherwise.
+fn parts(map: &ArgumentMap, rows: &[Row], parent: &[usize]) -> Option<Vec<Part>> {
+    if rows.first()?.node != map.root {
+        return None;
+    }
+    let mut part = Vec::with_capacity(rows.len());
+    part.push(Part::Root);
+    let mut sided = false;
+    for (i, row) in rows.iter().enumerate().skip(1) {
+        let here = match parent.get(i).copied()? {
+            0 => match map.nodes.get(row.node).map(|n| n.side) {
+                Some(Side::Open) => Part::Open,
+                Some(Side::Closed) => Part::Closed,
+                _ => Part::Neutral,
+            },
+            // A row outside the root's tree (NONE) has no part: the rows are not one tree.
+            p => *part.get(p)?,
+        };
+        sided |= matches!(here, Part::Open | Part::Closed);
+        part.push(here);
+    }
+    sided.then_some(part)
+}
+
+/// `Orientation::Sides` for rows whose `part`s say so. Each side is the root with that side's
+/// subtrees, laid out by [`tidy`] as `Right` lays out a whole map; the open side is then
+/// mirrored about the root's card, so both put the root's centre at breadth 0 and face each
+/// other across it. The neutral subtrees are laid out by [`tidy`] as a forest of their own,
+/// below the root and the closed side. `extent` is (height, width) per row, as in `Right`.
+fn sides(extent: &[(f64, f64)], shown: Shown, part: &[Part], spacing: &Spacing) -> Layout {
+    let n = extent.len().min(part.len());
+    let Shown { parent, relation, subtree_end } = shown;
+    // Per part (open, closed, neutral): its rows in row order, and each row's index among them.
+    let index = |p: Part| match p {
+        Part::Open => 0,
+        Part::Closed => 1,
+        Part::Root | Part::Neutral => 2,
+    };
+    let mut members: [Vec<usize>; 3] = [vec![0], vec![0], Vec::new()];
+    let mut local = vec![0usize; n];
+    for i in 1..n {
+        let m = &mut members[index(part[i])];
+        local[i] = m.len();
+        m.push(i);
+    }
+    let laid: Vec<Tidy> = members
+        .iter()
+        .enumerate()
+        .map(|(k, rows)| {
+            let ext: Vec<(f64, f64)> = rows.iter().map(|&i| extent[i]).collect();
+            let par: Vec<usize> = rows
+                .iter()
+                .map(|&i| match parent.get(i).copied().unwrap_or(NONE) {
+                    NONE => NONE,
+                    // The neutral forest leaves the root out: its trees hang in a band below it.
+                    0 if k == 2 => NONE,
+                    p => local.get(p).copied().unwrap_or(NONE),
+                })
+                .collect();
+            tidy(&ext, &par, spacing)
+        })
+        .collect();
+
+    // Top-left corners in a frame with the root's card at x 0 and its centre at y 0.
+    let (root_h, root_w) = extent.first().copied().unwrap_or_default();
+    let mut at = vec![(0.0f64, -root_h / 2.0); n];
+    for (k, t) in laid.iter().enumerate().take(2) {
+        for (j, &i) in members[k].iter().enumerate().skip(1) {
+            let (b, d) = extent[i];
+            let down = t.level_start[t.level[j]];
+            // Mirrored about the root's card: the root's own column is as deep on both sides,
+            // and a card's right edge stands where `Right` would put its left edge.
+            let x = if k == 0 { root_w - down - d } else { down };
+            at[i] = (x, t.centre[j] - b / 2.0);
+        }
+    }
+    // The neutral band: its first level indented under the root, so that the line from the
+    // root's bottom can turn into the children's left edges; below the root and every closed
+    // card (the open side, left of the root, can never meet it), and so below the closed
+    // side's connectors too.
+    let indent = spacing.level_gap / 2.0;
+    let above = members[1].iter().map(|&i| at[i].1 + extent[i].0).fold(root_h / 2.0, f64::max);
+    let t = &laid[2];
+    for (j, &i) in members[2].iter().enumerate() {
+        let (b, _) = extent[i];
+        at[i] = (indent + t.level_start[t.level[j]], above + spacing.level_gap + t.centre[j] - b / 2.0 - t.low);
+    }
+
+    // Across, each side's outermost level is as deep as `Right` makes it (at least
+    // `min_level_depth`), so that a side alone spans what `Right` (or its mirror) spans.
+    let (mut x0, mut x1) = (0.0f64, root_w);
+    if members[0].len() > 1 {
+        x0 = x0.min(root_w - laid[0].depth);
+    }
+    if members[1].len() > 1 {
+        x1 = x1.max(laid[1].depth);
+    }
+    if !members[2].is_empty() {
+        x1 = x1.max(indent + laid[2].depth);
+    }
+    let (mut y0, mut y1) = (f64::INFINITY, f64::NEG_INFINITY);
+    for (&(x, y), &(h, w)) in at.iter().zip(extent) {
+        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x + w), y1.max(y + h));
+    }
+    let cards: Vec<Rect> = at
+        .iter()
+        .zip(extent)
+        .map(|(&(x, y), &(h, w))| Rect { x: (x - x0) as f32, y: (y - y0) as f32, width: w as f32, height: h as f32 })
+        .collect();
+    let parent: Vec<Option<usize>> = parent.iter().map(|&p| (p != NONE).then_some(p)).collect();
+    let connectors = (0..n)
+        .filter_map(|child| {
+            let p = parent[child]?;
+            let (a, b) = (cards[p], cards[child]);
+            let curve = match part[child] {
+                Part::Open => leftward(a, b),
+                Part::Neutral if p == 0 => {
+                    let from = Point { x: a.x + (indent as f32 / 2.0).min(a.width / 2.0), y: a.y + a.height };
+                    let to = Point { x: b.x, y: b.y + b.height / 2.0 };
+                    // Both control points at the corner: down from the root, then round into
+                    // the child, as an outline's guide line; all of a band's lines share one
+                    // trunk left of its cards.
+                    let corner = Point { x: from.x, y: to.y };
+                    Curve { from, c1: corner, c2: corner, to }
+                }
+                _ => rightward(a, b),
             };
             Some(Connector { parent: p, child, relation: relation[child], curve })
         })
         .collect();
-    let (width, height) = if right { (depth_total, breadth_total) } else { (breadth_total, depth_total) };
-    Layout { cards, connectors, width: width as f32, height: height as f32, parent, subtree_end }
+    let left = part.iter().map(|&p| p == Part::Open).collect();
+    let (width, height) = ((x1 - x0).max(0.0) as f32, (y1 - y0).max(0.0) as f32);
+    Layout { cards, connectors, width, height, parent, subtree_end, left }
+}
+
+/// From the middle of `a`'s right edge to the middle of `b`'s left edge.
+fn rightward(a: Rect, b: Rect) -> Curve {
+    let (from, to) = (Point { x: a.x + a.width, y: a.y + a.height / 2.0 }, Point { x: b.x, y: b.y + b.height / 2.0 });
+    let mid = (from.x + to.x) / 2.0;
+    Curve { from, c1: Point { x: mid, y: from.y }, c2: Point { x: mid, y: to.y }, to }
+}
+
+/// From the middle of `a`'s left edge to the middle of `b`'s right edge.
+fn leftward(a: Rect, b: Rect) -> Curve {
+    let (from, to) = (Point { x: a.x, y: a.y + a.height / 2.0 }, Point { x: b.x + b.width, y: b.y + b.height / 2.0 });
+    let mid = (from.x + to.x) / 2.0;
+    Curve { from, c1: Point { x: mid, y: from.y }, c2: Point { x: mid, y: to.y }, to }
+}
+
+/// From the middle of `a`'s bottom edge to the middle of `b`'s top edge.
+fn downward(a: Rect, b: Rect) -> Curve {
+    let (from, to) = (Point { x: a.x + a.width / 2.0, y: a.y + a.height }, Point { x: b.x + b.width / 2.0, y: b.y });
+    let mid = (from.y + to.y) / 2.0;
+    Curve { from, c1: Point { x: from.x, y: mid }, c2: Point { x: to.x, y: mid }, to }
 }
 
 // ---------------------------------------------------------------- cross-article links
@@ -511,7 +773,7 @@ pub fn cross_links(map: &ArgumentMap, rows: &[Row], layout: &Layout) -> Links {
     for (i, link) in map.links.iter().enumerate() {
         match (shown(link.from), shown(link.to)) {
             (Some(from), Some(to)) => {
-                let curve = link_curve(layout.cards[from], layout.cards[to]);
+                let curve = link_curve(layout.cards[from], layout.cards[to], layout.grows_left(from));
                 links.drawn.push(LinkCurve { link: i, from, to, relation: link.relation, curve });
             }
             (Some(row), None) | (None, Some(row)) => {
@@ -537,15 +799,17 @@ fn edge_towards(a: Rect, towards: Point) -> Point {
     Point { x: c.x + dx * t, y: c.y + dy * t }
 }
 
-fn link_curve(a: Rect, b: Rect) -> Curve {
+/// `left`: `a` grows left, so its far side (away from its parent) is its left edge.
+fn link_curve(a: Rect, b: Rect, left: bool) -> Curve {
     let (ca, cb) = (a.centre(), b.centre());
     if ca == cb {
-        // The same card (or two on top of each other): a loop off its far corner.
-        let (x, y) = (a.x + a.width, a.y);
+        // The same card (or two on top of each other): a loop off its far corner, away from
+        // the connector that comes in from its parent.
+        let (x, out, y) = if left { (a.x, -48.0, a.y) } else { (a.x + a.width, 48.0, a.y) };
         return Curve {
             from: Point { x, y: y + a.height / 4.0 },
-            c1: Point { x: x + 48.0, y: y - 24.0 },
-            c2: Point { x: x + 48.0, y: y + a.height + 24.0 },
+            c1: Point { x: x + out, y: y - 24.0 },
+            c2: Point { x: x + out, y: y + a.height + 24.0 },
             to: Point { x, y: y + a.height * 0.75 },
         };
     }
