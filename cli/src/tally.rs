@@ -117,7 +117,7 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let lang = args.lang.map(str::to_owned).unwrap_or_else(|| map.languages.first().cloned().unwrap_or_default());
+    let lang = args.lang.map(str::to_owned).unwrap_or_else(|| environment_language().unwrap_or_else(|| "en".to_owned()));
     let report = tally(map, lang, &args.files);
     for (file, reason) in &report.skipped {
         eprintln!("{file}: {}", terminal_safe(reason));
@@ -134,6 +134,15 @@ pub fn run(args: &[String]) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// The language the teacher's system speaks (`LC_ALL`, `LC_MESSAGES`, `LANG`, as POSIX orders
+/// them): `zh_CN.UTF-8` gives `zh`. `C` and `POSIX` name no language. A report in the map's
+/// first language by default gave an English class a Chinese report.
+fn environment_language() -> Option<String> {
+    let value = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))?;
+    let tag = value.split(['.', '@']).next()?.split(['_', '-']).next()?.to_ascii_lowercase();
+    (!tag.is_empty() && tag != "c" && tag != "posix" && tag.bytes().all(|b| b.is_ascii_alphabetic())).then_some(tag)
 }
 
 fn tally<'a>(map: ArgumentMap, lang: String, files: &[&'a str]) -> Report<'a> {

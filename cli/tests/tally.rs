@@ -8,8 +8,19 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/class")
 }
 
+/// Runs argmap in the fixtures, with no locale in its environment (a report's default language
+/// comes from there).
 fn argmap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argmap")).args(args).current_dir(fixtures()).output().expect("run argmap")
+    argmap_in_locale(args, None)
+}
+
+fn argmap_in_locale(args: &[&str], lang: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_argmap"));
+    command.args(args).current_dir(fixtures()).env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG");
+    if let Some(lang) = lang {
+        command.env("LANG", lang);
+    }
+    command.output().expect("run argmap")
 }
 
 fn stdout(out: &Output) -> String {
@@ -205,7 +216,7 @@ fn the_html_report_is_static_escaped_and_strict_csp_clean() {
 }
 
 #[test]
-fn the_html_report_speaks_the_maps_first_language_by_default() {
+fn the_html_report_speaks_english_by_default() {
     let out_file = std::env::temp_dir().join(format!("argmap-tally-en-{}.html", std::process::id()));
     let out_path = out_file.to_str().expect("UTF-8 path");
     let out = argmap(&["tally", "map.json", "alice.json", "carol.json", "--html", out_path]);
@@ -220,4 +231,34 @@ fn the_html_report_speaks_the_maps_first_language_by_default() {
         "{html}"
     );
     assert!(!html.contains("Skipped files"), "nothing was skipped");
+}
+
+/// A map written in Chinese first, tallied for a class whose system speaks English (or says
+/// nothing): the report is in English, never silently the map's first language; a Chinese
+/// system gets Chinese, and `--lang` wins over both.
+#[test]
+fn the_report_language_follows_lang_then_the_system_then_english() {
+    let dir = std::env::temp_dir().join(format!("argmap-tally-zh-first-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let map = std::fs::read_to_string(fixtures().join("map.json")).unwrap();
+    let zh_first = map.replacen(r#""languages": ["en", "zh"]"#, r#""languages": ["zh", "en"]"#, 1);
+    assert_ne!(map, zh_first, "the fixture lists English first");
+    let map_path = dir.join("map.json");
+    std::fs::write(&map_path, zh_first).unwrap();
+    let marks = fixtures().join("alice.json");
+    let run = |lang: Option<&str>, extra: &[&str]| {
+        let mut args = vec!["tally", map_path.to_str().unwrap(), marks.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let out = argmap_in_locale(&args, lang);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let english = run(None, &[]);
+    let chinese = run(Some("zh_CN.UTF-8"), &[]);
+    assert_ne!(english, chinese, "the system's language changes the report");
+    assert_eq!(run(Some("C.UTF-8"), &[]), english, "C names no language: English");
+    assert_eq!(run(Some("en_GB.UTF-8"), &[]), english);
+    assert_eq!(run(None, &["--lang", "zh"]), chinese, "--lang zh as the Chinese system");
+    assert_eq!(run(Some("zh_CN.UTF-8"), &["--lang", "en"]), english, "--lang wins");
+    let _ = std::fs::remove_dir_all(&dir);
 }
