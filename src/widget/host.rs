@@ -139,30 +139,18 @@ pub fn announce(host: &web_sys::Element, readiness: Readiness) {
     }
 }
 
-/// Whether the drawing is up: given by `MapView` to the outline and the map (a context, so that
-/// neither's props change), and called by each once it is drawn and takes input. The first call
-/// for a map makes the widget ready.
-#[derive(Clone, PartialEq)]
-pub struct Drawn(pub Callback<()>);
-
-/// `Drawn` for one shown map: the first call announces it ready to the host.
+/// Announces the shown map ready to the host, once. Called by `MapView`, which holds the
+/// drawing: Yew runs first effects children first, so when this one runs the outline's rows are
+/// in the page and the map view's cards are measured and placed (the map view places them in its
+/// own first effect; only a first view of more than `DRAW_ALL_UP_TO` cards places them a render
+/// later). A context the drawings would call instead cost 2 KB of wasm.
 #[hook]
-pub fn use_drawn(host: Option<web_sys::Element>, map: MapRef, lang: AttrValue) -> Drawn {
-    let told = use_mut_ref(|| false);
-    // The language at the moment it is drawn (the reader may already have switched).
-    let lang_now = use_mut_ref(|| lang.clone());
-    *lang_now.borrow_mut() = lang;
-    let drawn = use_memo((), move |_| {
-        Callback::from(move |()| {
-            if std::mem::replace(&mut *told.borrow_mut(), true) {
-                return;
-            }
-            if let Some(host) = &host {
-                announce(host, Readiness::Ready { map: &map, lang: &lang_now.borrow() });
-            }
-        })
+pub fn use_ready_signal(host: Option<web_sys::Element>, map: MapRef, lang: AttrValue) {
+    use_effect_with((), move |_| {
+        if let Some(host) = host {
+            announce(&host, Readiness::Ready { map: &map, lang: &lang });
+        }
     });
-    Drawn((*drawn).clone())
 }
 
 fn send(host: &web_sys::Element, name: &str, detail: &js_sys::Object) {

@@ -5,13 +5,13 @@ use yew::prelude::*;
 use crate::model::{balance, Action, ViewMode, ViewState};
 use crate::strings::{side_name, strings};
 
-use super::copy_outline::CopyOutline;
+use super::copy_outline::{CopyOutcome, CopyOutline};
 use super::detail::DetailPanel;
 use super::hooks::{
     saved_view, stored_answers, stored_verdicts, url_view, use_host_change, use_printing, use_stored, use_view_in_session, use_view_in_url,
     use_width,
 };
-use super::host::{use_drawn, use_host_events, use_remote, Drawn};
+use super::host::{use_host_events, use_ready_signal, use_remote};
 use super::legend::Legend;
 use super::loader::Presentation;
 use super::map_canvas::MapCanvas;
@@ -85,7 +85,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
     use_host_change(props.lang.clone(), shown.tour, shown.exercise, on_action.clone());
     use_remote(shown.remote.clone(), map.clone(), on_action.clone());
     use_host_events(shown.host.clone(), map.clone(), state.view.clone());
-    let drawn = use_drawn(shown.host.clone(), map.clone(), AttrValue::from(state.view.lang.clone()));
+    use_ready_signal(shown.host.clone(), map.clone(), AttrValue::from(state.view.lang.clone()));
     let kept = use_stored(storage_key, state.view.verdicts.to_storage(&map));
     let kept = use_stored(answers_key, state.view.answers.to_storage(&map)) && kept;
     let fragment = state.view.to_fragment(&map);
@@ -107,6 +107,12 @@ pub fn MapView(props: &MapViewProps) -> Html {
         });
     }
 
+    let copied = use_state_eq(|| None::<CopyOutcome>);
+    let on_copied = {
+        let copied = copied.setter();
+        (*use_memo((), move |_| Callback::from(move |outcome| copied.set(Some(outcome))))).clone()
+    };
+
     // Derived once per state, read by every panel that needs it.
     let view = &state.view;
     let hits = Rc::new(view.hits(&map));
@@ -116,7 +122,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let lang = AttrValue::from(view.lang.clone());
     let class = classes!("am-map", view.present.then_some("am-present"));
     let s = strings(&lang);
-    let drawing = if view.mode == ViewMode::Map {
+    let balance_line = (view.mode == ViewMode::Map).then(|| {
         let sides = balance(&map, &rows).map(|b| {
             let name = side_name(&map, b.side, &lang);
             html! {
@@ -125,12 +131,12 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 </span>
             }
         });
+        html! { <p class="am-balance">{ for sides }</p> }
+    });
+    let drawing = if view.mode == ViewMode::Map {
         html! {
-            <>
-            <p class="am-balance">{ for sides }</p>
             <MapCanvas map={map.clone()} view={state.view.clone()} rows={rows.clone()} hits={hits.clone()} focus={state.focus}
                 on_action={on_action.clone()} />
-            </>
         }
     } else {
         html! {
@@ -139,16 +145,20 @@ pub fn MapView(props: &MapViewProps) -> Html {
         }
     };
     html! {
-        <ContextProvider<Drawn> context={drawn}>
         <div {class} lang={lang.clone()} ref={root} data-drawing={view.mode.as_str()}>
             <Toolbar map={map.clone()} lang={lang.clone()} query={AttrValue::from(view.query.clone())}
                 matches={view.searching().then(|| hits.count())} {level} touring={view.tour.is_some()} present={view.present}
-                mode={view.mode} on_action={on_action.clone()}>
-                <CopyOutline map={map.clone()} rows={rows.clone()} lang={lang.clone()} />
+                mode={view.mode} copied={*copied} on_action={on_action.clone()}>
+                <CopyOutline map={map.clone()} rows={rows.clone()} lang={lang.clone()} on_outcome={on_copied} />
             </Toolbar>
-            <Legend map={map.clone()} lang={lang.clone()} lens={view.lens} on_action={on_action.clone()} />
+            // One quiet line: the sources (a panel over the map when opened), how the debate
+            // stands, and the reader's own marks.
+            <div class="am-strip">
+                <Legend map={map.clone()} lang={lang.clone()} lens={view.lens} on_action={on_action.clone()} />
+                { for balance_line }
+                <VerdictBar map={map.clone()} lang={lang.clone()} {tally} {kept} on_action={on_action.clone()} />
+            </div>
             <TourPanel map={map.clone()} lang={lang.clone()} step={view.tour} on_action={on_action.clone()} />
-            <VerdictBar map={map.clone()} lang={lang.clone()} {tally} {kept} on_action={on_action.clone()} />
             <MarksBar map={map.clone()} lang={lang.clone()} exercise={view.exercise} verdicts={view.verdicts.clone()}
                 name_key={AttrValue::from(format!("argmap/{}/name{}", map.id, shown.instance))}
                 answers={view.answers.clone()} on_action={on_action.clone()} />
@@ -159,6 +169,5 @@ pub fn MapView(props: &MapViewProps) -> Html {
                     answer={view.exercise.then(|| view.answers.0.get(&view.selected).copied()).flatten()} {on_action} />
             </div>
         </div>
-        </ContextProvider<Drawn>>
     }
 }

@@ -14,7 +14,6 @@ const WHOLE_UP_TO: usize = 200;
 /// of 137 build the rows far below the screen.
 const BATCH: usize = 60;
 
-use super::host::Drawn;
 use super::row::{hiding, shows_open, TreeRow};
 use super::state::MapRef;
 use super::tree_keys::{focus_selected, tree_handlers};
@@ -43,13 +42,6 @@ pub fn TreeView(props: &TreeViewProps) -> Html {
     let map = &props.map;
     let view = &props.view;
     let tree_ref = use_node_ref();
-    // The outline takes input as soon as it is in the page.
-    let drawn = use_context::<Drawn>();
-    use_effect_with((), move |_| {
-        if let Some(Drawn(drawn)) = drawn {
-            drawn.emit(());
-        }
-    });
 
     {
         let tree_ref = tree_ref.clone();
