@@ -106,11 +106,12 @@ async fn cards_stand_apart_and_each_shown_child_has_a_connector() {
 }
 
 /// Whether a line ending at (x, y) arrives at the middle of the card's inner edge: its left edge
-/// when the map grows rightwards, its top edge when it grows downwards.
+/// when the map grows rightwards, its right edge on the side that grows leftwards (the open side,
+/// left of the question), its top edge when it grows downwards.
 fn arrives(card: &(f64, f64, f64, f64), x: f64, y: f64) -> bool {
     let (left, top, width, height) = *card;
     let near = |a: f64, b: f64| (a - b).abs() <= 1.5;
-    (near(x, left) && near(y, top + height / 2.0)) || (near(x, left + width / 2.0) && near(y, top))
+    ((near(x, left) || near(x, left + width)) && near(y, top + height / 2.0)) || (near(x, left + width / 2.0) && near(y, top))
 }
 
 /// Where a connector's line ends: the last point of its `d`.

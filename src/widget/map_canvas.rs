@@ -12,13 +12,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::{
-    cross_links, estimated_card_size, layout, Action, ArgumentMap, Hits, Layout, LayoutOptions, NodeIdx, PictureLabel, PictureWords, Row,
-    Size, ViewState,
+    cross_links, estimated_card_size, layout, Action, ArgumentMap, Hits, Layout, LayoutOptions, NodeIdx, Orientation, PictureLabel,
+    PictureWords, Row, Size, ViewState,
 };
 use crate::strings::strings;
 
-use super::host::Drawn;
 use super::map_wires::{MapWires, Redraw};
+use super::more_menu::MoreMenu;
 use super::row::{hiding, shows_open, TreeRow};
 use super::state::MapRef;
 use super::tree_keys::tree_handlers;
@@ -238,7 +238,10 @@ fn lay_out(map: &ArgumentMap, view: &ViewState, rows: &[Row], m: &mut Memory) ->
             }
         })
         .collect();
-    let placed = Rc::new(layout(map, rows, &sizes, &LayoutOptions::default()));
+    // Open on one side of the question, closed on the other: the shape of the debate at first
+    // sight (a map without sides is laid out in one direction).
+    let options = LayoutOptions { orientation: Orientation::Sides, ..LayoutOptions::default() };
+    let placed = Rc::new(layout(map, rows, &sizes, &options));
     m.layout = Some(placed.clone());
     placed
 }
@@ -256,7 +259,6 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
     let placed = lay_out(map, view, rows, &mut memory.borrow_mut());
     let links = cross_links(map, rows, &placed);
     let redraw = use_memo((), |_| Redraw::default());
-    let drawn_signal = use_context::<Drawn>();
     // Which cards are drawn: all of a map of ordinary size; of a huge one, those near the view,
     // the selected one (it holds the tree's one tab stop) and, before there is a camera, the
     // first screenful in tree order.
@@ -369,6 +371,11 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             for (i, row) in rows.iter().enumerate() {
                 if let (Some(card), Some(rect)) = (by_node.get(&row.node), placed.cards.get(i)) {
                     set_transform(card, &translate(rect.x, rect.y));
+                    // Its "+" on the edge it grows from (the open side grows left).
+                    let left = placed.grows_left(i);
+                    if card.has_attribute("data-grow") != left {
+                        let _ = if left { card.set_attribute("data-grow", "left") } else { card.remove_attribute("data-grow") };
+                    }
                 }
             }
             // The first time: as tall as the opening view needs (within reason), so a reader
@@ -377,7 +384,12 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 let window = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0) as f32;
                 // max/min, not clamp: clamp's check of its bounds formats floats when it fails,
                 // and that alone brings float formatting (about 11 KB) into the wasm.
-                let tall = (placed.height + 2.0 * MARGIN).min(window * 0.85).max(352.0);
+                // Never past the bottom of the screen when the map starts on it (a standalone
+                // page): the whole first view, controls and map, without scrolling.
+                let top = viewport.get_bounding_client_rect().top() as f32;
+                let below = window - top - 16.0;
+                let most = if below >= 352.0 { below.min(window * 0.85) } else { window * 0.85 };
+                let tall = (placed.height + 2.0 * MARGIN).min(most).max(352.0);
                 if tall > room.1 {
                     if let Some(v) = html_element(&viewport) {
                         let _ = v.style().set_property("height", &format!("{}px", px(tall)));
@@ -409,10 +421,14 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                                 if block.height < room.1 - 2.0 * MARGIN { (block.y, block.height) } else { (card.y, card.height) };
                             Camera { x: MARGIN - left, y: room.1 / 2.0 - (top + tall / 2.0), zoom: 1.0 }
                         }
-                        // Else the root at the left, the first positions at the top.
+                        // Else the question where the two sides meet: in the middle when both
+                        // sides grow from it, at the left when the map grows one way.
                         None => {
                             let root = placed.cards.first().copied().unwrap_or_default();
-                            Camera { x: MARGIN - root.x, y: MARGIN, zoom: 1.0 }
+                            let two_sided = rows.iter().enumerate().any(|(i, _)| placed.grows_left(i));
+                            let x = if two_sided { room.0 / 2.0 - (root.x + root.width / 2.0) } else { MARGIN - root.x };
+                            // The top of the map in view, unless that leaves the question below the middle.
+                            Camera { x, y: MARGIN.min(room.1 / 2.0 - (root.y + root.height / 2.0)), zoom: 1.0 }
                         }
                     }
                 }
@@ -425,8 +441,13 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 Some(i) => {
                     let card = placed.cards.get(i).map(|r| (r.x, r.y, r.width, r.height)).unwrap_or_default();
                     let block = placed.subtree_bounds(i).map(|r| (r.x, r.y, r.width, r.height)).unwrap_or(card);
-                    let fits = block.2 * camera.zoom < room.0 - 2.0 * MARGIN && block.3 * camera.zoom < room.1 - 2.0 * MARGIN;
-                    reveal(reveal(camera, if fits { block } else { card }, room), card, room)
+                    // What opened, as far as the view holds it: across, the card and the column
+                    // its children grew into; down, the whole block if it fits, else the card
+                    // (its children are centred on it). The card itself always.
+                    let (wide, tall) = (block.2 * camera.zoom < room.0 - 2.0 * MARGIN, block.3 * camera.zoom < room.1 - 2.0 * MARGIN);
+                    let (x, w) = if wide { (block.0, block.2) } else { (card.0, card.2) };
+                    let (y, h) = if tall { (block.1, block.3) } else { (card.1, card.3) };
+                    reveal(reveal(camera, (x, y, w, h), room), card, room)
                 }
                 None => camera,
             };
@@ -442,12 +463,6 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 if m.drawn != Some(now) {
                     m.drawn = Some(now);
                     redrawn.set(Some(now));
-                }
-            }
-            drop(m);
-            if first {
-                if let Some(Drawn(drawn)) = drawn_signal {
-                    drawn.emit(());
                 }
             }
         });
@@ -674,8 +689,10 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 <button type="button" class="am-button" data-action="zoom-out" aria-label={s.zoom_out} onclick={zoom_button(1.0 / 1.25)}>{ "−" }</button>
                 <button type="button" class="am-button" data-action="zoom-in" aria-label={s.zoom_in} onclick={zoom_button(1.25)}>{ "+" }</button>
                 <button type="button" class="am-button" data-action="fit" onclick={fit}>{ s.zoom_fit }</button>
-                <button type="button" class="am-button" data-action="save-svg" onclick={save(false)}>{ s.save_picture }{ " (SVG)" }</button>
-                <button type="button" class="am-button" data-action="save-png" onclick={save(true)}>{ s.save_picture }{ " (PNG)" }</button>
+                <MoreMenu label={s.save_picture} name="save-picture">
+                    <button type="button" class="am-menuitem" role="menuitem" data-action="save-svg" onclick={save(false)}>{ "SVG" }</button>
+                    <button type="button" class="am-menuitem" role="menuitem" data-action="save-png" onclick={save(true)}>{ "PNG" }</button>
+                </MoreMenu>
             </div>
         </div>
     }
