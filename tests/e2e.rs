@@ -333,6 +333,7 @@ async fn the_map_saves_as_an_svg_with_every_shown_claim_and_as_a_sharp_png() {
     wait_for("ban's children", || async { (visible_ids(&shadow).await.len() == 5).then_some(()) }).await;
     let claims = shown_claims(&shadow).await;
 
+    click(&shadow, "[data-action=save-picture]").await;
     click(&shadow, "[data-action=save-svg]").await;
     let svg = String::from_utf8(saved_file(&folder, "phones-in-class.svg").await).unwrap();
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\"") && svg.trim_end().ends_with("</svg>"));
@@ -348,6 +349,7 @@ async fn the_map_saves_as_an_svg_with_every_shown_claim_and_as_a_sharp_png() {
     };
     let (width, height) = (number("width"), number("height"));
 
+    click(&shadow, "[data-action=save-picture]").await;
     click(&shadow, "[data-action=save-png]").await;
     let png = saved_file(&folder, "phones-in-class.png").await;
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG file");
@@ -377,6 +379,7 @@ async fn copy_as_outline_puts_what_is_open_on_the_clipboard_or_else_in_a_file() 
         .execute("navigator.clipboard.writeText = (t) => { window.copiedOutline = t; return Promise.resolve(); };", vec![])
         .await
         .unwrap();
+    click(&shadow, "[data-action=more]").await;
     click(&shadow, "[data-action=copy-outline]").await;
     wait_for("the copied notice", || async {
         (attr(&shadow, "[data-outcome]", "data-outcome").await.as_deref() == Some("copied")).then_some(())
@@ -392,6 +395,7 @@ async fn copy_as_outline_puts_what_is_open_on_the_clipboard_or_else_in_a_file() 
 
     // Where the clipboard is refused, the outline is saved as a file instead.
     client.execute("navigator.clipboard.writeText = () => Promise.reject(new Error('refused'));", vec![]).await.unwrap();
+    click(&shadow, "[data-action=more]").await;
     click(&shadow, "[data-action=copy-outline]").await;
     let saved = String::from_utf8(saved_file(&folder, "phones-in-class.md").await).unwrap();
     assert_eq!(saved, copied, "the same outline");
@@ -432,7 +436,9 @@ async fn the_classroom_page_switches_the_exercise_on_and_off() {
     toggle(true).await;
     wait_row(&shadow, "hist-lecun-000", "data-side", "hidden").await;
     // Everything the classroom adds, scanned: the guess in the detail, the marks bar, the
-    // collision table with a cell's links listed.
+    // collision table with a cell's links listed. The claim may sit below the map's view (six
+    // children under one card): brought into view as the host page would, then clicked.
+    client.execute("document.getElementById('map').reveal('hist-lecun-000'); return 0", vec![]).await.unwrap();
     click(&shadow, "[role=treeitem][data-node-id='hist-lecun-000']").await;
     shadow.find(Locator::Css(".am-detail .am-guess select")).await.expect("the guess in the detail");
     click(&shadow, ".am-legend > summary").await;

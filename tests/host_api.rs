@@ -167,14 +167,15 @@ async fn the_tree_and_its_cards_are_the_same_elements_through_language_theme_and
     client.goto(&format!("{base}/ready.html")).await.unwrap();
     let shadow = widget(&client, "#map").await;
     let tree = shadow.find(fantoccini::Locator::Css("[role=tree]")).await.unwrap();
-    let card = row(&shadow, "allow").await;
+    // "ban" is open (the reveal before ready opened it) and in view: closed by a click.
+    let card = row(&shadow, "ban").await;
     card.click().await.unwrap();
-    wait_row(&shadow, "allow", "aria-expanded", "true").await;
+    wait_row(&shadow, "ban", "aria-expanded", "false").await;
     js(&client, "const m = document.getElementById('map'); m.setAttribute('lang', 'zh'); m.setAttribute('theme', 'dark'); return 0").await;
     wait_for("the Chinese title", || async { tree.attr("aria-label").await.ok().flatten().filter(|l| l.contains("手机")) }).await;
     // The same element references still answer: no StaleElementReference.
-    assert_eq!(card.attr("aria-expanded").await.unwrap().as_deref(), Some("true"));
-    assert_eq!(card.attr("data-node-id").await.unwrap().as_deref(), Some("allow"));
+    assert_eq!(card.attr("aria-expanded").await.unwrap().as_deref(), Some("false"));
+    assert_eq!(card.attr("data-node-id").await.unwrap().as_deref(), Some("ban"));
     assert_eq!(tree.attr("data-view").await.unwrap().as_deref(), Some("map"));
     client.close().await.unwrap();
 }

@@ -120,16 +120,18 @@ async fn a_linked_claim_citing_a_b_a_names_each_source_once() {
 #[wasm_bindgen_test]
 async fn the_levels_control_says_how_far_the_map_is_open() {
     let m = mount_json(FLAGSHIP, "en").await;
-    let select: web_sys::HtmlSelectElement = m.one(".am-actions select").dyn_into().unwrap();
-    select.set_value("3");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    yew::scheduler::flush().await;
-    assert_eq!(select.value(), "3");
+    // In the toolbar's "More" menu: one radio item per level, the one the map is open to checked.
+    let checked = |m: &widget::Mounted| {
+        m.all("[role=menuitemradio][aria-checked=true]").iter().filter_map(|e| e.get_attribute("data-level")).collect::<Vec<_>>()
+    };
+    assert_eq!(checked(&m), ["2"], "a fresh map is open to level 2");
+    m.click("[role=menuitemradio][data-level='3']").await;
+    assert_eq!(checked(&m), ["3"]);
     m.click("[data-action=expand-all]").await;
     let depth = load(FLAGSHIP).unwrap().nodes.iter().map(|n| n.level).max().unwrap();
-    assert_eq!(select.value(), depth.to_string(), "after Expand all: every level, not still 3");
+    assert_eq!(checked(&m), [depth.to_string()], "after Expand all: every level, not still 3");
     m.click("[data-action=collapse-all]").await;
-    assert_eq!(select.value(), "2");
+    assert_eq!(checked(&m), ["2"]);
     m.unmount();
 }
 

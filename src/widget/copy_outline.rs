@@ -19,20 +19,31 @@ pub struct CopyOutlineProps {
     pub map: MapRef,
     pub rows: Rc<Vec<Row>>,
     pub lang: AttrValue,
+    /// Told where the outline went. The item sits in the toolbar's menu, which closes when it is
+    /// chosen, so the notice is shown (and announced) outside it.
+    pub on_outcome: Callback<CopyOutcome>,
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Outcome {
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum CopyOutcome {
     Copied,
     Saved,
+}
+
+impl CopyOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CopyOutcome::Copied => "copied",
+            CopyOutcome::Saved => "saved",
+        }
+    }
 }
 
 #[component]
 pub fn CopyOutline(props: &CopyOutlineProps) -> Html {
     let s = strings(&props.lang);
-    let outcome = use_state(|| None::<Outcome>);
     let onclick = {
-        let (map, rows, lang, outcome) = (props.map.clone(), props.rows.clone(), props.lang.clone(), outcome.clone());
+        let (map, rows, lang, outcome) = (props.map.clone(), props.rows.clone(), props.lang.clone(), props.on_outcome.clone());
         Callback::from(move |_: MouseEvent| {
             let shown: Vec<_> = rows.iter().map(|r| (r.node, r.level.saturating_sub(1))).collect();
             let text = to_markdown_rows(&map, &lang, &shown);
@@ -47,16 +58,11 @@ pub fn CopyOutline(props: &CopyOutlineProps) -> Html {
                 if !copied {
                     super::download::save(&file, "text/markdown", &text);
                 }
-                outcome.set(Some(if copied { Outcome::Copied } else { Outcome::Saved }));
+                outcome.emit(if copied { CopyOutcome::Copied } else { CopyOutcome::Saved });
             });
         })
     };
     html! {
-        <>
-            <button type="button" class="am-button" data-action="copy-outline" {onclick}>{ s.copy_outline }</button>
-            <span class="am-count" role="status" data-outcome={outcome.map(|o| if o == Outcome::Copied { "copied" } else { "saved" })}>
-                { match *outcome { Some(Outcome::Copied) => s.copied_outline, Some(Outcome::Saved) => s.saved_outline, None => "" } }
-            </span>
-        </>
+        <button type="button" class="am-menuitem" role="menuitem" data-action="copy-outline" {onclick}>{ s.copy_outline }</button>
     }
 }

@@ -47,10 +47,12 @@ pub fn Legend(props: &LegendProps) -> Html {
     html! {
         <details class="am-legend" open={*open_at_first}>
             <summary>{ s.articles }{ " (" }{ map.sources.len() }{ ")" }</summary>
-            <p class="am-hint">{ s.lens_hint }</p>
-            <ul>{ for items }</ul>
-            // Inside the list of sources: on a phone, no line of its own above the map.
-            <CollisionTable map={map.clone()} lang={props.lang.clone()} on_action={props.on_action.clone()} />
+            // A panel over the map, not a block that pushes the map down.
+            <div class="am-panel">
+                <p class="am-hint">{ s.lens_hint }</p>
+                <ul>{ for items }</ul>
+                <CollisionTable map={map.clone()} lang={props.lang.clone()} on_action={props.on_action.clone()} />
+            </div>
         </details>
     }
 }

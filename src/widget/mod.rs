@@ -8,7 +8,7 @@
 //!   effects (storage, URL, printing, host changes), one concern each.
 //! - the panels: `toolbar`, `legend`, `collision_table`, `tour_panel`, `verdict_bar`,
 //!   `marks_bar` (the exercise's score, marks as a file), `detail` (with `guess`), `error_panel`;
-//!   the two drawings of the tree, `map_canvas` (the map, its lines in `map_wires`) and `tree`
+//!   `more_menu` (the toolbar's one menu); the two drawings of the tree, `map_canvas` (the map, its lines in `map_wires`) and `tree`
 //!   (the outline), with the same `row`s and the same keys (`tree_keys`); `download` saves the
 //!   map as a picture.
 
@@ -27,6 +27,7 @@ mod map_canvas;
 mod map_view;
 mod map_wires;
 mod marks_bar;
+mod more_menu;
 mod picture_png;
 mod row;
 mod shadow;

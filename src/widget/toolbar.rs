@@ -4,6 +4,8 @@ use yew::prelude::*;
 use crate::model::{Action, ViewMode};
 use crate::strings::{language_name, strings};
 
+use super::copy_outline::CopyOutcome;
+use super::more_menu::MoreMenu;
 use super::state::MapRef;
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +22,10 @@ pub struct ToolbarProps {
     /// The drawing shown now, for the view switch.
     pub mode: ViewMode,
     pub on_action: Callback<Action>,
-    /// More actions, after the toolbar's own (e.g. "Copy as outline", which needs the rows).
+    /// Where the last "Copy as outline" went, told next to the menu that held it.
+    #[prop_or_default]
+    pub copied: Option<CopyOutcome>,
+    /// More menu items, after the toolbar's own (e.g. "Copy as outline", which needs the rows).
     #[prop_or_default]
     pub children: Html,
 }
@@ -40,7 +45,9 @@ fn focus_current_row(e: &KeyboardEvent) {
     }
 }
 
-/// Language, search, how much of the map shows, the tour and large type.
+/// One row: language, map or outline, search, expand and collapse all, and "More" (how far to
+/// open, the tour, large type, copy as outline): the map, not its controls, is what a reader
+/// sees first.
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let map = &props.map;
@@ -57,15 +64,6 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         }
     });
     let depth = map.nodes.iter().map(|n| n.level).max().unwrap_or(1);
-    let on_level = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value());
-            if let Some(level) = value.and_then(|v| v.parse().ok()) {
-                on_action.emit(Action::ExpandToLevel(level));
-            }
-        })
-    };
     let on_search = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: InputEvent| on_action.emit(Action::Search(input_value(&e))))
@@ -85,18 +83,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let level = props.level.filter(|&l| l <= depth);
-    // The select says how far the map is open now, or "Show levels" when no one level describes
-    // it (after a single toggle or Expand all on an uneven map). Set as a property: an option's
-    // `selected` attribute stops counting once the reader has used the control.
-    let levels_ref = use_node_ref();
-    {
-        let levels_ref = levels_ref.clone();
-        use_effect_with(level, move |level| {
-            if let Some(select) = levels_ref.cast::<web_sys::HtmlSelectElement>() {
-                select.set_value(&level.map(|l| l.to_string()).unwrap_or_default());
-            }
-        });
-    }
+    let levels = (2..=depth).map(|l| {
+        html! {
+            <button type="button" class="am-menuitem" role="menuitemradio" data-level={l.to_string()}
+                aria-checked={(level == Some(l)).to_string()} onclick={act(Action::ExpandToLevel(l))}>{ (s.level)(l) }</button>
+        }
+    });
     html! {
         <div class="am-toolbar" role="group" aria-label={s.toolbar}>
             <div class="am-group" role="group" aria-label={s.language}>{ for languages }</div>
@@ -114,17 +106,21 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <div class="am-group am-actions">
                 <button type="button" class="am-button" data-action="expand-all" onclick={act(Action::ExpandAll)}>{ s.expand_all }</button>
                 <button type="button" class="am-button" data-action="collapse-all" onclick={act(Action::CollapseAll)}>{ s.collapse_all }</button>
-                <select class="am-input" aria-label={s.levels} onchange={on_level} ref={levels_ref}>
-                    <option value="" disabled=true>{ s.levels }</option>
-                    { for (2..=depth).map(|l| html! { <option value={l.to_string()}>{ (s.level)(l) }</option> }) }
-                </select>
-                if !map.tour.is_empty() {
-                    <button type="button" class="am-button" data-action="tour" aria-pressed={props.touring.to_string()}
-                        onclick={act(Action::Tour((!props.touring).then_some(0)))}>{ s.tour }</button>
-                }
-                <button type="button" class="am-button" data-action="present" aria-pressed={props.present.to_string()}
-                    onclick={act(Action::SetPresent(!props.present))}>{ s.present }</button>
-                { props.children.clone() }
+                <MoreMenu label={s.more} name="more">
+                    if depth >= 2 {
+                        <div role="group" class="am-menu-group" aria-label={s.levels}>{ for levels }</div>
+                    }
+                    if !map.tour.is_empty() {
+                        <button type="button" class="am-menuitem" role="menuitemcheckbox" data-action="tour" aria-checked={props.touring.to_string()}
+                            onclick={act(Action::Tour((!props.touring).then_some(0)))}>{ s.tour }</button>
+                    }
+                    <button type="button" class="am-menuitem" role="menuitemcheckbox" data-action="present" aria-checked={props.present.to_string()}
+                        onclick={act(Action::SetPresent(!props.present))}>{ s.present }</button>
+                    { props.children.clone() }
+                </MoreMenu>
+                <span class="am-count" role="status" data-outcome={props.copied.map(CopyOutcome::as_str)}>
+                    { match props.copied { Some(CopyOutcome::Copied) => s.copied_outline, Some(CopyOutcome::Saved) => s.saved_outline, None => "" } }
+                </span>
             </div>
         </div>
     }

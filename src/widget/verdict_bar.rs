@@ -28,7 +28,11 @@ pub fn VerdictBar(props: &VerdictBarProps) -> Html {
     };
     html! {
         <div class="am-tally" data-leaning={tally.leaning().as_str()}>
-            <span role="status">{ if tally.marks == 0 { s.no_marks.to_owned() } else { (s.tally)(tally, open, closed) } }</span>
+            // Before any mark, the invitation is for screen readers only: the verdict buttons
+            // in the detail say it to everyone else, and the line above the map stays quiet.
+            <span role="status" class={classes!((tally.marks == 0).then_some("am-sr"))}>
+                { if tally.marks == 0 { s.no_marks.to_owned() } else { (s.tally)(tally, open, closed) } }
+            </span>
             if tally.marks > 0 {
                 <button type="button" class="am-button am-small" data-action="clear-marks" {onclick}>{ s.clear_marks }</button>
             }
