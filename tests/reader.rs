@@ -192,3 +192,14 @@ fn a_verdict_on_an_id_with_a_line_break_survives_storage() {
     assert_eq!(stored.lines().count(), 1, "{stored:?}");
     assert_eq!(Verdicts::from_storage(&map, &stored), view.verdicts);
 }
+
+/// A hand-written link's "%" that starts no escape is kept as it is: "%+5" is not the byte 5.
+#[test]
+fn a_percent_that_is_no_escape_stays_in_the_id() {
+    let text = SAMPLE.replace("\"ban\"", "\"ban%+5\"");
+    let map = load(&text).unwrap();
+    let view = ViewState::new(&map, "en").apply(&map, Action::Fragment("#open=q&sel=ban%+5".into()));
+    assert_eq!(map.nodes[view.selected].id, "ban%+5");
+    let view = ViewState::new(&map, "en").apply(&map, Action::Fragment("#open=q&sel=ban%25%2B5".into()));
+    assert_eq!(map.nodes[view.selected].id, "ban%+5", "the encoded form reads the same");
+}
