@@ -82,6 +82,8 @@ pub struct Strings {
     pub saved_outline: &'static str,
     /// Under the title: how many positions and claims argue each side, shown and in all.
     pub balance: fn(&str, usize, usize, usize, usize) -> String,
+    /// Where the articles contradict and where they agree, in the balance line.
+    pub collision_count: fn(usize, usize) -> String,
     /// Where a search matched, when not in the claim as shown: "In the source's words: …".
     pub found_in_text: &'static str,
     pub found_in_detail: &'static str,
@@ -201,6 +203,7 @@ const EN: Strings = Strings {
     balance: |side, positions, claims, all_positions, all_claims| {
         format!("{side}: {positions}/{all_positions} positions, {claims}/{all_claims} claims")
     },
+    collision_count: |contradicts, agrees| format!("⚡ {contradicts} contradictions, {agrees} agreements"),
     found_in_text: "In another language",
     found_in_detail: "In the details",
     found_in_quote: "In the source's words",
@@ -413,6 +416,7 @@ const ZH: Strings = Strings {
     balance: |side, positions, claims, all_positions, all_claims| {
         format!("{side}：立场 {positions}/{all_positions}，论点 {claims}/{all_claims}")
     },
+    collision_count: |contradicts, agrees| format!("⚡ 相互矛盾 {contradicts} 处，一致 {agrees} 处"),
     found_in_text: "其他语言中",
     found_in_detail: "详情中",
     found_in_quote: "原文中",

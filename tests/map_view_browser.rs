@@ -341,3 +341,37 @@ async fn lines_across_a_huge_map_are_solid() {
     assert_ne!(dashes(short[0]), "none", "a short attack line is still dashed");
     m.unmount();
 }
+
+/// The overview: hidden while the view holds the whole map (the first sight); once the map is
+/// bigger than the view, every shown card is a mark in its side's colour and the view a frame,
+/// and a press on it moves the view there.
+#[wasm_bindgen_test]
+async fn the_overview_shows_when_the_map_outgrows_the_view_and_a_press_moves_the_view() {
+    let small = mount_at(SAMPLE, 1280, &[]).await;
+    placed(&small).await;
+    assert!(small.one(".am-overview").has_attribute("hidden"), "a view that holds the whole map: no overview");
+    small.unmount();
+    let m = mount_at(FLAGSHIP, 1280, &[]).await;
+    placed(&m).await;
+    let overview = m.one(".am-overview");
+    m.click("[data-action=expand-all]").await;
+    let cards = placed(&m).await;
+    until("the overview shown", || (!overview.has_attribute("hidden")).then_some(())).await;
+    assert_eq!(m.all(".am-overview .am-ov-card").len(), cards.len(), "a mark per shown card");
+    assert!(
+        !m.all(".am-overview .am-ov-card[data-side=open]").is_empty() && !m.all(".am-overview .am-ov-card[data-side=closed]").is_empty()
+    );
+    let frame = m.one(".am-overview .am-ov-frame");
+    let before = (stage_transform(&m), frame.get_attribute("x"), frame.get_attribute("y"));
+    // A press at the overview's bottom-right corner: the view goes there.
+    let r = overview.get_bounding_client_rect();
+    let init = web_sys::PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_client_x((r.right() - 3.0) as i32);
+    init.set_client_y((r.bottom() - 3.0) as i32);
+    overview.dispatch_event(&web_sys::PointerEvent::new_with_event_init_dict("pointerdown", &init).unwrap()).unwrap();
+    let after = (stage_transform(&m), frame.get_attribute("x"), frame.get_attribute("y"));
+    assert_ne!(after.0, before.0, "the view moved");
+    assert_ne!((after.1, after.2), (before.1, before.2), "and the frame with it");
+    m.unmount();
+}

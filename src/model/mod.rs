@@ -15,6 +15,7 @@ mod load;
 mod markdown_outline;
 mod marks;
 mod order;
+mod overview;
 mod picture;
 mod problem;
 mod quote_check;
@@ -39,6 +40,7 @@ pub use layout::{
 pub use load::{decode, load, load_compact, map_text, read_compact, Json, Unlinked, MAX_MAP_BYTES, MAX_NODES};
 pub use markdown_outline::import_markdown;
 pub use marks::{Marks, MARKS_FORMAT, MAX_NAME_CHARS};
+pub use overview::{overview, Overview};
 pub use picture::{picture, wrap, Label as PictureLabel, Picture, PictureWords, Shape, PICTURE_FONTS, PICTURE_FONT_SIZE, PICTURE_PAD};
 pub use problem::{JsonType, Problem, ProblemKind};
 pub use quote_check::{

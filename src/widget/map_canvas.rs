@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::{
-    cross_links, estimated_card_size, layout, Action, ArgumentMap, Hits, Layout, LayoutOptions, NodeIdx, Orientation, PictureLabel,
-    PictureWords, Row, Size, ViewState,
+    cross_links, estimated_card_size, layout, overview, Action, ArgumentMap, Hits, Layout, LayoutOptions, NodeIdx, Orientation, Overview,
+    PictureLabel, PictureWords, Row, Size, ViewState,
 };
 use crate::strings::strings;
 
@@ -83,6 +83,8 @@ struct Memory {
     focus_wanted: Option<NodeIdx>,
     /// Cards given their start (where they grow from) when they were measured.
     started: Vec<NodeIdx>,
+    /// The overview as last painted, to read a click on it back into a place on the map.
+    overview: Option<Overview>,
 }
 
 /// Focuses the tree's tab stop if it is the card of `id` and is placed; whether it did.
@@ -147,6 +149,66 @@ fn translate(x: f32, y: f32) -> String {
 fn apply_camera(stage: &web_sys::Element, camera: Camera) {
     let k = (camera.zoom * 1000.0).round() as i32;
     set_transform(stage, &format!("{} scale({}.{:03})", translate(camera.x, camera.y), k / 1000, k % 1000));
+}
+
+/// The overview's largest box, in CSS px.
+const OVERVIEW_BOX: (f32, f32) = (160.0, 120.0);
+/// Beyond this many cards the overview shows the map's extent and the frame, not each card.
+const OVERVIEW_MARKS_UP_TO: usize = 2000;
+const SVG: &str = "http://www.w3.org/2000/svg";
+
+/// Paints the overview: the whole map shrunk into its box (each card a mark in its side's
+/// colour, when `marks` asks to draw them again), the view as a frame; hidden when the view
+/// holds the whole map. Drawn through the DOM, not rendered: a pan moves only the frame.
+fn paint_overview(
+    svg: &web_sys::Element,
+    placed: &Layout,
+    sides: &[&'static str],
+    camera: Camera,
+    room: (f32, f32),
+    marks: bool,
+) -> Overview {
+    let zoom = camera.zoom.max(MIN_ZOOM);
+    let seen = crate::model::Rect { x: -camera.x / zoom, y: -camera.y / zoom, width: room.0 / zoom, height: room.1 / zoom };
+    let o = overview((placed.width, placed.height), seen, OVERVIEW_BOX);
+    let _ = if o.needed { svg.remove_attribute("hidden") } else { svg.set_attribute("hidden", "") };
+    if !o.needed {
+        return o;
+    }
+    let (w, h) = (px(o.width).max(1), px(o.height).max(1));
+    let _ = svg.set_attribute("viewBox", &format!("0 0 {w} {h}"));
+    let _ = svg.set_attribute("width", &w.to_string());
+    let _ = svg.set_attribute("height", &h.to_string());
+    let Some(document) = svg.owner_document() else { return o };
+    let rect = |class: &str, r: (f32, f32, f32, f32)| -> Option<web_sys::Element> {
+        let e = document.create_element_ns(Some(SVG), "rect").ok()?;
+        let _ = e.set_attribute("class", class);
+        for (name, v) in [("x", r.0), ("y", r.1), ("width", r.2.max(1.0)), ("height", r.3.max(1.0))] {
+            let _ = e.set_attribute(name, &px(v).to_string());
+        }
+        Some(e)
+    };
+    if marks {
+        svg.set_text_content(None);
+        if placed.cards.len() <= OVERVIEW_MARKS_UP_TO {
+            for (card, side) in placed.cards.iter().zip(sides) {
+                if let Some(e) = rect("am-ov-card", (card.x * o.scale, card.y * o.scale, card.width * o.scale, card.height * o.scale)) {
+                    let _ = e.set_attribute("data-side", side);
+                    let _ = svg.append_child(&e);
+                }
+            }
+        }
+        if let Some(frame) = rect("am-ov-frame", (0.0, 0.0, 0.0, 0.0)) {
+            let _ = svg.append_child(&frame);
+        }
+    }
+    if let Some(frame) = svg.last_element_child() {
+        let f = o.frame;
+        for (name, v) in [("x", f.x), ("y", f.y), ("width", f.width.max(2.0)), ("height", f.height.max(2.0))] {
+            let _ = frame.set_attribute(name, &px(v).to_string());
+        }
+    }
+    o
 }
 
 fn viewport_size(viewport: &web_sys::Element) -> (f32, f32) {
@@ -254,7 +316,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
     let s = strings(&view.lang);
     let memory = use_mut_ref(Memory::default);
     let measured = use_state(|| 0u32);
-    let (viewport_ref, stage_ref) = (use_node_ref(), use_node_ref());
+    let (viewport_ref, stage_ref, overview_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
 
     let placed = lay_out(map, view, rows, &mut memory.borrow_mut());
     let links = cross_links(map, rows, &placed);
@@ -279,6 +341,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
     // and move the camera only as far as the reader's action needs.
     {
         let (memory, measured, viewport_ref, stage_ref) = (memory.clone(), measured.clone(), viewport_ref.clone(), stage_ref.clone());
+        let overview_ref = overview_ref.clone();
         let (map, view, rows, placed, redrawn) = (map.clone(), view.clone(), rows.clone(), placed.clone(), redrawn.clone());
         let redraw = (*redraw).clone();
         use_effect(move || {
@@ -455,6 +518,10 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             apply_camera(&stage, camera);
             m.placed = rows.iter().zip(placed.cards.iter()).map(|(r, c)| (r.node, (c.x, c.y))).collect();
             m.room = room;
+            if let Some(svg) = overview_ref.cast::<web_sys::Element>() {
+                let sides: Vec<&'static str> = rows.iter().map(|r| map.nodes[r.node].side.as_str()).collect();
+                m.overview = Some(paint_overview(&svg, &placed, &sides, camera, room, true));
+            }
             if m.focus_wanted.take() == Some(selected) {
                 focus_placed(&stage, &map.nodes[selected].id);
             }
@@ -486,12 +553,16 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
     // Drag to pan, two fingers to pinch, ctrl/⌘ + wheel (and a trackpad's pinch) to zoom.
     let camera_change = {
         let (memory, stage_ref, redrawn, huge) = (memory.clone(), stage_ref.clone(), redrawn.setter(), rows.len() > DRAW_ALL_UP_TO);
+        let overview_ref = overview_ref.clone();
         Rc::new(move |f: &dyn Fn(Camera) -> Camera| {
             let mut m = memory.borrow_mut();
             if let (Some(c), Some(stage)) = (m.camera, stage_ref.cast::<web_sys::Element>()) {
                 let next = f(c);
                 m.camera = Some(next);
                 apply_camera(&stage, next);
+                if let (Some(svg), Some(placed)) = (overview_ref.cast::<web_sys::Element>(), m.layout.clone()) {
+                    m.overview = Some(paint_overview(&svg, &placed, &[], next, m.room, false));
+                }
                 // A huge map draws the cards the camera has come near (a render only when the
                 // region crosses a cell; pan and zoom otherwise move the one transform).
                 let now = region(next, m.room);
@@ -500,6 +571,21 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                     redrawn.set(Some(now));
                 }
             }
+        })
+    };
+    // A press or a drag on the overview centres the view there.
+    let overview_move = {
+        let (memory, camera_change, overview_ref) = (memory.clone(), camera_change.clone(), overview_ref.clone());
+        Callback::from(move |e: PointerEvent| {
+            if e.type_() == "pointermove" && e.buttons() & 1 == 0 {
+                return;
+            }
+            let (Some(o), Some(svg)) = (memory.borrow().overview, overview_ref.cast::<web_sys::Element>()) else { return };
+            e.prevent_default();
+            let r = svg.get_bounding_client_rect();
+            let (x, y) = o.to_map(e.client_x() as f32 - r.left() as f32, e.client_y() as f32 - r.top() as f32);
+            let room = memory.borrow().room;
+            camera_change(&move |c| Camera { x: room.0 / 2.0 - x * c.zoom, y: room.1 / 2.0 - y * c.zoom, ..c });
         })
     };
     let onpointerdown = {
@@ -655,6 +741,8 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
     let is_drawn = |i: usize| drawn.get(i).copied().unwrap_or(false);
     html! {
         <div class="am-canvas-box">
+            <svg class="am-overview" ref={overview_ref} aria-hidden="true" hidden=true
+                onpointerdown={overview_move.clone()} onpointermove={overview_move}></svg>
             <div class="am-canvas" ref={viewport_ref.clone()} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {onscroll}>
                 <div class="am-stage" ref={stage_ref}>
                     <MapWires map={map.clone()} view={view.clone()} rows={rows.clone()} layout={placed.clone()} drawn={drawn.clone()}

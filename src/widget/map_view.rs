@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{balance, Action, ViewMode, ViewState};
+use crate::model::{balance, Action, LinkRelation, ViewMode, ViewState};
 use crate::strings::{side_name, strings};
 
 use super::copy_outline::{CopyOutcome, CopyOutline};
@@ -131,7 +131,9 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 </span>
             }
         });
-        html! { <p class="am-balance">{ for sides }</p> }
+        let count = |r: LinkRelation| map.links.iter().filter(|l| l.relation == r).count();
+        let collisions = (s.collision_count)(count(LinkRelation::Contradicts), count(LinkRelation::Agrees));
+        html! { <p class="am-balance">{ for sides }<span class="am-balance-links">{ collisions }</span></p> }
     });
     let drawing = if view.mode == ViewMode::Map {
         html! {
