@@ -145,3 +145,49 @@ async fn an_opened_card_stays_where_it_was_clicked() {
     assert!(dx <= 4.0 || f(child, "right") >= f(area, "right") - 24.0 - 4.0, "a sideways pan of {dx} px, more than needed: {after}");
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn on_a_phone_the_detail_sheet_never_covers_the_selected_row() {
+    let base = serve(&dist(), &[]);
+    let client = browser_with(Options { width: 390, height: 844, ..Options::default() }).await;
+    client.goto(&format!("{base}/?lang=en")).await.unwrap();
+    let shadow = widget(&client, "argument-map").await;
+    assert_eq!(attr(&shadow, "[role=tree]", "data-view").await.as_deref(), Some("outline"), "a phone gets the outline");
+    client
+        .execute(
+            "document.querySelector('argument-map').shadowRoot.querySelector(\"[role=treeitem][tabindex='0']\").focus(); return 0",
+            vec![],
+        )
+        .await
+        .unwrap();
+    press(&client, fantoccini::key::Key::Right).await; // nothing: the question is open
+    for _ in 0..6 {
+        press(&client, fantoccini::key::Key::Down).await;
+        press(&client, fantoccini::key::Key::Right).await; // open it, so the list grows past the sheet
+    }
+    for step in 0..12 {
+        press(&client, fantoccini::key::Key::Down).await;
+        let seen = wait_for("the selected row at rest", || async {
+            let v = client
+                .execute(
+                    "const root = document.querySelector('argument-map').shadowRoot;
+                     const row = root.querySelector(\"[role=treeitem][aria-selected='true']\");
+                     const sheet = root.querySelector('.am-detail');
+                     const r = row.getBoundingClientRect(), s = sheet.getBoundingClientRect();
+                     return { id: row.dataset.nodeId, top: r.top, bottom: r.bottom, sheet: s.top };",
+                    vec![],
+                )
+                .await
+                .ok()?;
+            // Read twice: a smooth scroll may still be moving.
+            tokio::time::sleep(std::time::Duration::from_millis(120)).await;
+            let again = client.execute("const row = document.querySelector('argument-map').shadowRoot.querySelector(\"[role=treeitem][aria-selected='true']\"); return row.getBoundingClientRect().top;", vec![]).await.ok()?;
+            (again.as_f64() == v["top"].as_f64()).then_some(v)
+        })
+        .await;
+        let (top, bottom, sheet) = (seen["top"].as_f64().unwrap(), seen["bottom"].as_f64().unwrap(), seen["sheet"].as_f64().unwrap());
+        assert!(top >= 0.0 && top < sheet, "step {step}: the selected row {} starts above the sheet: {seen}", seen["id"]);
+        assert!(bottom <= sheet + 1.0 || bottom - top > sheet / 2.0, "step {step}: and is not under it: {seen}");
+    }
+    client.close().await.unwrap();
+}

@@ -36,6 +36,11 @@ pub fn focus_selected(tree: &web_sys::Element) {
     let row = tree.query_selector("[role=treeitem][tabindex='0']").ok().flatten();
     if let Some(row) = row.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = row.focus();
+        // Focus scrolls a row into view, but not every engine keeps it clear of what covers the
+        // bottom (a phone's detail sheet, its `scroll-margin`): scrolled again, nearest.
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        row.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 
