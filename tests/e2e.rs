@@ -458,13 +458,7 @@ async fn a_key_pressed_as_soon_as_the_map_is_ready_moves_in_the_tree() {
     let client = browser().await;
     client.goto(&format!("{base}/?map=maps/sample.json")).await.unwrap();
     let shadow = widget(&client, "argument-map").await;
-    client
-        .execute(
-            "document.querySelector('argument-map').shadowRoot.querySelector(\"[role=treeitem][tabindex='0']\").focus(); return 0",
-            vec![],
-        )
-        .await
-        .unwrap();
+    focus_tree(&client).await;
     // The map lists open before closed: ↓ from the question is "allow".
     press(&client, Key::Down).await;
     wait_row(&shadow, "allow", "aria-selected", "true").await;

@@ -153,13 +153,7 @@ async fn on_a_phone_the_detail_sheet_never_covers_the_selected_row() {
     client.goto(&format!("{base}/?lang=en")).await.unwrap();
     let shadow = widget(&client, "argument-map").await;
     assert_eq!(attr(&shadow, "[role=tree]", "data-view").await.as_deref(), Some("outline"), "a phone gets the outline");
-    client
-        .execute(
-            "document.querySelector('argument-map').shadowRoot.querySelector(\"[role=treeitem][tabindex='0']\").focus(); return 0",
-            vec![],
-        )
-        .await
-        .unwrap();
+    focus_tree(&client).await;
     press(&client, fantoccini::key::Key::Right).await; // nothing: the question is open
     for _ in 0..6 {
         press(&client, fantoccini::key::Key::Down).await;

@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use argmap::model::{check_quotes, load, Difference, Leniency, Passage, QuoteFound, SourceText};
+use argmap::model::{check_quotes, Difference, Leniency, Passage, QuoteFound, SourceText};
 use argmap_cli::locate::locate;
 
 /// At most this many differences are listed under one quote; the rest are counted.
@@ -63,20 +63,7 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let text = match std::fs::read_to_string(args.map) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!("{}: cannot read: {e}", args.map);
-            return ExitCode::FAILURE;
-        }
-    };
-    let map = match load(&text) {
-        Ok(map) => map,
-        Err(problems) => {
-            super::print_problems(args.map, &text, &problems);
-            return ExitCode::FAILURE;
-        }
-    };
+    let Some((text, map)) = super::read_map(args.map) else { return ExitCode::FAILURE };
 
     let (mut checked, mut lenient, mut without_text) = (0usize, 0usize, 0usize);
     // (position in the map, report lines), printed in the map's order.

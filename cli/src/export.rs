@@ -5,7 +5,6 @@
 use std::process::ExitCode;
 
 use argmap::model::export::{to_aif, to_argdown, to_markdown, to_opml};
-use argmap::model::load;
 
 use super::import::{import_file, TextFormat};
 
@@ -33,22 +32,10 @@ pub fn run(args: &[String]) -> ExitCode {
             Some((map, _)) => map,
             None => return ExitCode::FAILURE,
         },
-        None => {
-            let text = match std::fs::read_to_string(file) {
-                Ok(text) => text,
-                Err(e) => {
-                    eprintln!("{file}: cannot read: {e}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            match load(&text) {
-                Ok(map) => map,
-                Err(problems) => {
-                    super::print_problems(file, &text, &problems);
-                    return ExitCode::FAILURE;
-                }
-            }
-        }
+        None => match super::read_map(file) {
+            Some((_, map)) => map,
+            None => return ExitCode::FAILURE,
+        },
     };
     let lang = lang.map(str::to_owned).unwrap_or_else(|| map.languages[0].clone());
     let out = match to {

@@ -81,6 +81,25 @@ fn print_problems(file: &str, text: &str, problems: &[Problem]) {
     eprintln!("{file}: {} problem(s)", problems.len());
 }
 
+/// A map file read and loaded, with its text (problems are located in it); `None` once every
+/// problem, or why it cannot be read, is printed on stderr.
+fn read_map(file: &str) -> Option<(String, argmap::model::ArgumentMap)> {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{file}: cannot read: {e}");
+            return None;
+        }
+    };
+    match load(&text) {
+        Ok(map) => Some((text, map)),
+        Err(problems) => {
+            print_problems(file, &text, &problems);
+            None
+        }
+    }
+}
+
 fn validate(files: &[String]) -> ExitCode {
     let mut failed = false;
     for file in files {
@@ -88,20 +107,9 @@ fn validate(files: &[String]) -> ExitCode {
             failed |= !import::validate(file, format);
             continue;
         }
-        let text = match std::fs::read_to_string(file) {
-            Ok(text) => text,
-            Err(e) => {
-                eprintln!("{file}: cannot read: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        match load(&text) {
-            Ok(map) => println!("{file}: ok, {} nodes, {} links", map.nodes.len(), map.links.len()),
-            Err(problems) => {
-                failed = true;
-                print_problems(file, &text, &problems);
-            }
+        match read_map(file) {
+            Some((_, map)) => println!("{file}: ok, {} nodes, {} links", map.nodes.len(), map.links.len()),
+            None => failed = true,
         }
     }
     if failed {
@@ -112,20 +120,7 @@ fn validate(files: &[String]) -> ExitCode {
 }
 
 fn render(file: &str, lang: Option<&str>) -> ExitCode {
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!("{file}: cannot read: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let map = match load(&text) {
-        Ok(map) => map,
-        Err(problems) => {
-            print_problems(file, &text, &problems);
-            return ExitCode::FAILURE;
-        }
-    };
+    let Some((_, map)) = read_map(file) else { return ExitCode::FAILURE };
     // Else the map's first language, its own fallback.
     let lang = lang.map(str::to_owned).unwrap_or_else(|| map.languages[0].clone());
     println!("{}", fallback::render(map, &lang));

@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use argmap::model::{check_guess, load, ArgumentMap, LinkRelation, Marks, NodeIdx, Relation, Text, Verdict};
+use argmap::model::{check_guess, ArgumentMap, LinkRelation, Marks, NodeIdx, Relation, Text, Verdict};
 
 /// How many claims "most disputed" lists.
 const MOST_DISPUTED: usize = 5;
@@ -103,20 +103,7 @@ struct Report<'a> {
 
 pub fn run(args: &[String]) -> ExitCode {
     let Some(args) = parse(args) else { return crate::usage() };
-    let text = match std::fs::read_to_string(args.map) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!("{}: cannot read: {e}", args.map);
-            return ExitCode::FAILURE;
-        }
-    };
-    let map = match load(&text) {
-        Ok(map) => map,
-        Err(problems) => {
-            crate::print_problems(args.map, &text, &problems);
-            return ExitCode::FAILURE;
-        }
-    };
+    let Some((_, map)) = crate::read_map(args.map) else { return ExitCode::FAILURE };
     let lang = args.lang.map(str::to_owned).unwrap_or_else(|| environment_language().unwrap_or_else(|| "en".to_owned()));
     let report = tally(map, lang, &args.files);
     for (file, reason) in &report.skipped {

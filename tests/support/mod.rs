@@ -401,6 +401,18 @@ pub async fn row(shadow: &ShadowRoot, id: &str) -> Element {
     .await
 }
 
+/// Puts keyboard focus on the tree's one tab stop in the page's first `<argument-map>`, as a
+/// reader tabbing into the map would.
+pub async fn focus_tree(client: &Client) {
+    client
+        .execute(
+            "document.querySelector('argument-map').shadowRoot.querySelector(\"[role=treeitem][tabindex='0']\").focus(); return 0",
+            vec![],
+        )
+        .await
+        .unwrap();
+}
+
 /// Presses `key` wherever focus is, as a reader's keyboard does. WebDriver's actions name no
 /// element, so this reaches a row inside a shadow root in every engine (Firefox refuses to send
 /// keys to the shadow host that `active_element` returns).
