@@ -400,3 +400,29 @@ fn serve_site(dir: &Path) -> String {
     }
     serve(dir, &[])
 }
+
+/// A blogger with nothing but the archive: unpacked and served as it is, its own index.html (the
+/// README's two lines) shows the flagship map, the iframe embed shows the sample, and the live
+/// editor starts; the Hugo and Jekyll files are in it.
+#[tokio::test]
+async fn the_unpacked_package_shows_its_maps_and_its_editor_from_the_folder_as_it_is() {
+    let (_, folder) = package();
+    for file in ["hugo/layouts/shortcodes/argmap.html", "jekyll/_includes/argmap.html", "jekyll/_plugins/argmap.rb", "maps/sample.json"] {
+        assert!(folder.join(file).is_file(), "the package holds {file}");
+    }
+    let readme = std::fs::read_to_string(folder.join("README.md")).unwrap();
+    let index = std::fs::read_to_string(folder.join("index.html")).unwrap();
+    for line in ["<script type=\"module\" src=\"argmap.js\"></script>", "<argument-map src=\"maps/open-vs-closed.json\" lang=\"en\"></argument-map>"] {
+        assert!(readme.contains(line) && index.contains(line), "the README's two lines are index.html's: {line}");
+    }
+    let base = serve(folder, &[]);
+    let client = browser().await;
+    client.goto(&format!("{base}/index.html")).await.unwrap();
+    assert_eq!(shown(&client, 0).await, "tree: Open or Closed? Five Chinese Takes on DeepSeek and the Future of AI", "the flagship, from the folder");
+    client.goto(&format!("{base}/embed.html?map=maps/sample.json&lang=en")).await.unwrap();
+    assert_eq!(shown(&client, 0).await, "tree: Should phones be banned in class?", "the iframe embed, from the folder");
+    client.goto(&format!("{base}/edit.html")).await.unwrap();
+    let shadow = widget(&client, "argument-map").await;
+    shadow.find(Locator::Css("[role=tree]")).await.expect("the editor's preview renders its example");
+    client.close().await.unwrap();
+}
