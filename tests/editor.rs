@@ -170,7 +170,10 @@ async fn the_copied_snippet_embeds_the_map_in_another_page() {
     .await;
     let shown = js(&client, "return document.getElementById('snippet').value").await;
     assert_eq!(shown.as_str(), Some(snippet.as_str()), "the page shows what it copied");
-    assert!(snippet.starts_with(&format!("<script type=\"module\" src=\"{base}/argmap.js\"></script>\n<argument-map")), "{snippet}");
+    // The site's own address for the script, by default `/argmap/argmap.js`: never the
+    // editor's origin, which a page elsewhere could not load the module from.
+    assert!(snippet.starts_with("<script type=\"module\" src=\"/argmap/argmap.js\"></script>\n<argument-map"), "{snippet}");
+    assert!(!snippet.contains(&base), "nothing of the editor's own address: {snippet}");
     let inline = snippet
         .split_once("<script type=\"application/json\">")
         .and_then(|(_, rest)| rest.split_once("</script></argument-map>"))
@@ -178,15 +181,48 @@ async fn the_copied_snippet_embeds_the_map_in_another_page() {
         .unwrap_or_else(|| panic!("the map inline: {snippet}"));
     let map = argmap::model::load(inline).unwrap_or_else(|problems| panic!("the inline map is valid: {problems:?}"));
     assert!(map.nodes.iter().any(|n| n.id.as_str() == "Ban"));
-    // Pasted into a page of its own, the snippet shows the map.
+    // Pasted into a page of another site (another origin) that serves argmap at /argmap/, the
+    // snippet shows the map.
+    let other = std::env::temp_dir().join(format!("argmap-pasted-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&other);
+    copy_tree(&dist(), &other.join("argmap"));
     let page = format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>pasted</title></head><body>\n{snippet}</body></html>\n"
     );
-    std::fs::write(site.join("pasted.html"), page).unwrap();
-    client.goto(&format!("{base}/pasted.html")).await.unwrap();
+    std::fs::write(other.join("index.html"), page).unwrap();
+    let elsewhere = serve(&other, &[("Content-Security-Policy", POLICY)]);
+    assert_ne!(elsewhere, base, "another origin");
+    client.goto(&format!("{elsewhere}/index.html")).await.unwrap();
     let shadow = widget(&client, "argument-map").await;
     row(&shadow, "Allow").await;
+
+    // The author's own address, chosen once, is kept for the next visit.
+    open_editor(&client, &base).await;
+    client.find(Locator::Css("#copy")).await.unwrap().click().await.unwrap();
+    let address = client.find(Locator::Css("#script-address")).await.unwrap();
+    address.clear().await.unwrap();
+    address.send_keys("https://static.example.org/argmap/argmap.js").await.unwrap();
+    open_editor(&client, &base).await;
+    js(&client, "navigator.clipboard.writeText = async (text) => { window.copied = text; }; return 0").await;
+    client.find(Locator::Css("#copy")).await.unwrap().click().await.unwrap();
+    let again = wait_for("the snippet again", || async { js(&client, "return window.copied ?? null").await.as_str().map(str::to_owned) }).await;
+    assert!(again.starts_with("<script type=\"module\" src=\"https://static.example.org/argmap/argmap.js\">"), "{again}");
     client.close().await.unwrap();
+    let _ = std::fs::remove_dir_all(&other);
+}
+
+/// Copies the folder `from` into `to` (made if missing), files and folders.
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
 }
 
 /// Readers never pay for the editor: the reader's wasm has none of the parsers' words, and the

@@ -43,6 +43,7 @@ title: Phones in class
 const LABELS = {
   en: {
     title: 'argmap editor', format: 'Format', argdown: 'Argdown', markdown: 'Markdown outline',
+    scriptAddress: 'Where argmap.js is on your site',
     download: 'Download map JSON', copy: 'Copy embed snippet', example: 'Start from the example', text: 'Text', problems: 'Problems',
     snippet: 'Embed snippet', preview: 'Map', flagship: 'the flagship map', syntax: 'Argdown',
     loading: 'Loading the editor…', switchTo: '中文', switchLang: 'zh',
@@ -58,6 +59,7 @@ const LABELS = {
   },
   zh: {
     title: 'argmap 编辑器', format: '格式', argdown: 'Argdown', markdown: 'Markdown 大纲',
+    scriptAddress: '你网站上 argmap.js 的地址',
     download: '下载地图 JSON', copy: '复制嵌入代码', example: '从示例开始', text: '文本', problems: '问题',
     snippet: '嵌入代码', preview: '地图', flagship: '示范地图', syntax: 'Argdown',
     loading: '正在加载编辑器…', switchTo: 'English', switchLang: 'en',
@@ -76,6 +78,10 @@ const LABELS = {
 const DEBOUNCE_MS = 300;
 // The author's text and format, kept in this browser: a reload or a closed tab loses nothing.
 const DRAFT_KEY = 'argmap-editor/1';
+// Where the author's site serves argmap.js: chosen once, kept. Never this editor's own address,
+// which a pasted snippet on another site could not load (a cross-origin module).
+const SCRIPT_KEY = 'argmap-editor/script';
+const DEFAULT_SCRIPT = '/argmap/argmap.js';
 
 const $ = (id) => document.getElementById(id);
 const text = $('text');
@@ -91,6 +97,12 @@ const snippetText = $('snippet');
 const copyStatus = $('copy-status');
 const uiLangButton = $('ui-lang');
 const exampleButton = $('example');
+const scriptAddress = $('script-address');
+try {
+  scriptAddress.value = localStorage.getItem(SCRIPT_KEY) || DEFAULT_SCRIPT;
+} catch {
+  scriptAddress.value = DEFAULT_SCRIPT;
+}
 
 let uiLang = navigator.language?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 let ready = false;
@@ -242,7 +254,8 @@ downloadButton.addEventListener('click', () => {
 
 /** The two lines a host pastes: the element's script, and the element with the map inline. */
 function snippetOf(map) {
-  const script = new URL('argmap.js', location.href).href;
+  // An attribute value: nothing in it may end the attribute or the tag.
+  const script = (scriptAddress.value.trim() || DEFAULT_SCRIPT).replace(/["<>]/g, encodeURIComponent);
   const lang = Array.isArray(map.languages) && /^[A-Za-z-]+$/.test(map.languages[0] ?? '') ? ` lang="${map.languages[0]}"` : '';
   // Nothing in the JSON may end the script element it sits in.
   const json = JSON.stringify(map).replace(/</g, '\\u003c');
@@ -263,6 +276,16 @@ copyButton.addEventListener('click', async () => {
     snippetText.focus();
     snippetText.select();
   }
+});
+
+scriptAddress.addEventListener('input', () => {
+  try {
+    localStorage.setItem(SCRIPT_KEY, scriptAddress.value.trim());
+  } catch {
+    // Storage refused: the address holds for this visit.
+  }
+  const map = snippetBox.hidden ? null : mapNow(copyStatus);
+  if (map) snippetText.value = snippetOf(map);
 });
 
 format.addEventListener('change', () => {
