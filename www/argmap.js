@@ -234,6 +234,7 @@ class ArgumentMapElement extends HTMLElement {
         this.#widget.destroy();
         this.#widget = this.#options = null;
       }
+      this.removeAttribute('data-state');
       return;
     }
     if (this.#widget) {
