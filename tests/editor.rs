@@ -205,7 +205,8 @@ async fn the_copied_snippet_embeds_the_map_in_another_page() {
     open_editor(&client, &base).await;
     js(&client, "navigator.clipboard.writeText = async (text) => { window.copied = text; }; return 0").await;
     client.find(Locator::Css("#copy")).await.unwrap().click().await.unwrap();
-    let again = wait_for("the snippet again", || async { js(&client, "return window.copied ?? null").await.as_str().map(str::to_owned) }).await;
+    let again =
+        wait_for("the snippet again", || async { js(&client, "return window.copied ?? null").await.as_str().map(str::to_owned) }).await;
     assert!(again.starts_with("<script type=\"module\" src=\"https://static.example.org/argmap/argmap.js\">"), "{again}");
     client.close().await.unwrap();
     let _ = std::fs::remove_dir_all(&other);

@@ -118,7 +118,11 @@ async fn taking_the_map_away_brings_the_fallback_back_and_a_new_one_mounts() {
     let fallback = client.find(Locator::Css("#b > p.fallback")).await.unwrap();
     wait_for("#b's fallback to show again", || async { fallback.is_displayed().await.ok()?.then_some(()) }).await;
     assert_eq!(js(&client, "return document.querySelector('#b').shadowRoot.querySelectorAll('[role=tree]').length").await, json!(0));
-    assert_eq!(js(&client, "return document.querySelector('#b').getAttribute('data-state')").await, json!(null), "nothing to show: no state");
+    assert_eq!(
+        js(&client, "return document.querySelector('#b').getAttribute('data-state')").await,
+        json!(null),
+        "nothing to show: no state"
+    );
     js(&client, "document.querySelector('#b').setAttribute('src', 'maps/sample.json');").await;
     wait_label(&client, "#b", "Should phones be banned in class?").await;
     assert!(!fallback.is_displayed().await.unwrap(), "hidden again under the new map");

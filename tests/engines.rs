@@ -412,13 +412,20 @@ async fn the_unpacked_package_shows_its_maps_and_its_editor_from_the_folder_as_i
     }
     let readme = std::fs::read_to_string(folder.join("README.md")).unwrap();
     let index = std::fs::read_to_string(folder.join("index.html")).unwrap();
-    for line in ["<script type=\"module\" src=\"argmap.js\"></script>", "<argument-map src=\"maps/open-vs-closed.json\" lang=\"en\"></argument-map>"] {
+    for line in [
+        "<script type=\"module\" src=\"argmap.js\"></script>",
+        "<argument-map src=\"maps/open-vs-closed.json\" lang=\"en\"></argument-map>",
+    ] {
         assert!(readme.contains(line) && index.contains(line), "the README's two lines are index.html's: {line}");
     }
     let base = serve(folder, &[]);
     let client = browser().await;
     client.goto(&format!("{base}/index.html")).await.unwrap();
-    assert_eq!(shown(&client, 0).await, "tree: Open or Closed? Five Chinese Takes on DeepSeek and the Future of AI", "the flagship, from the folder");
+    assert_eq!(
+        shown(&client, 0).await,
+        "tree: Open or Closed? Five Chinese Takes on DeepSeek and the Future of AI",
+        "the flagship, from the folder"
+    );
     client.goto(&format!("{base}/embed.html?map=maps/sample.json&lang=en")).await.unwrap();
     assert_eq!(shown(&client, 0).await, "tree: Should phones be banned in class?", "the iframe embed, from the folder");
     client.goto(&format!("{base}/edit.html")).await.unwrap();

@@ -157,13 +157,19 @@ fn check_shadow(shadow: &web_sys::ShadowRoot, step: &str, seen: &mut BTreeSet<St
         // The widget makes none of these itself.
         assert!(all(tag).is_empty(), "{step}: a <{tag}> element appeared in the shadow root");
     }
-    // The one SVG is the map view's own connectors: paths, groups and labels, nothing else.
+    // The SVGs are the map view's own: its connectors (paths, groups and labels) and its
+    // overview (rectangles), nothing else.
     for svg in all("svg") {
-        assert_eq!(svg.get_attribute("class").as_deref(), Some("am-wires"), "{step}: an <svg> that is not the map's connectors");
+        let class = svg.get_attribute("class").unwrap_or_default();
+        let allowed: &[&str] = match class.as_str() {
+            "am-wires" => &["path", "g", "text"],
+            "am-overview" => &["rect"],
+            other => panic!("{step}: an <svg class={other:?}> that is not the map's connectors or its overview"),
+        };
         let inside = svg.query_selector_all("*").unwrap();
         for i in 0..inside.length() {
             let tag = inside.item(i).and_then(|e| e.dyn_into::<Element>().ok()).map(|e| e.tag_name()).unwrap_or_default();
-            assert!(matches!(tag.as_str(), "path" | "g" | "text"), "{step}: <{tag}> inside the connectors");
+            assert!(allowed.contains(&tag.as_str()), "{step}: <{tag}> inside the {class}");
         }
     }
     for element in all("*") {
