@@ -350,6 +350,12 @@ async fn the_overview_shows_when_the_map_outgrows_the_view_and_a_press_moves_the
     let small = mount_at(SAMPLE, 1280, &[]).await;
     placed(&small).await;
     assert!(small.one(".am-overview").has_attribute("hidden"), "a view that holds the whole map: no overview");
+    // Zoomed in until the map outgrows the view: the overview shows, its marks drawn then.
+    for _ in 0..4 {
+        small.click("[data-action=zoom-in]").await;
+    }
+    assert!(!small.one(".am-overview").has_attribute("hidden"), "zoomed in: the overview shows");
+    assert_eq!(small.all(".am-overview .am-ov-card").len(), placed(&small).await.len(), "with a mark per card");
     small.unmount();
     let m = mount_at(FLAGSHIP, 1280, &[]).await;
     placed(&m).await;

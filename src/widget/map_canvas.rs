@@ -83,8 +83,10 @@ struct Memory {
     focus_wanted: Option<NodeIdx>,
     /// Cards given their start (where they grow from) when they were measured.
     started: Vec<NodeIdx>,
-    /// The overview as last painted, to read a click on it back into a place on the map.
+    /// The overview as last painted, to read a click on it back into a place on the map, and
+    /// each shown card's side for its marks (a pan that first shows it paints them).
     overview: Option<Overview>,
+    sides: Vec<&'static str>,
 }
 
 /// Focuses the tree's tab stop if it is the card of `id` and is placed; whether it did.
@@ -153,13 +155,15 @@ fn apply_camera(stage: &web_sys::Element, camera: Camera) {
 
 /// The overview's largest box, in CSS px.
 const OVERVIEW_BOX: (f32, f32) = (160.0, 120.0);
-/// Beyond this many cards the overview shows the map's extent and the frame, not each card.
-const OVERVIEW_MARKS_UP_TO: usize = 2000;
+/// Beyond this many cards the overview shows the map's extent and the frame, not each card: its
+/// marks are painted again after every render, and a huge map's renders are the hot path.
+const OVERVIEW_MARKS_UP_TO: usize = DRAW_ALL_UP_TO;
 const SVG: &str = "http://www.w3.org/2000/svg";
 
 /// Paints the overview: the whole map shrunk into its box (each card a mark in its side's
-/// colour, when `marks` asks to draw them again), the view as a frame; hidden when the view
-/// holds the whole map. Drawn through the DOM, not rendered: a pan moves only the frame.
+/// colour, when `marks` asks to draw them again or none are drawn), the view as a frame; hidden,
+/// and emptied, when the view holds the whole map. Drawn through the DOM, not rendered: a pan
+/// moves only the frame.
 fn paint_overview(
     svg: &web_sys::Element,
     placed: &Layout,
@@ -171,10 +175,12 @@ fn paint_overview(
     let zoom = camera.zoom.max(MIN_ZOOM);
     let seen = crate::model::Rect { x: -camera.x / zoom, y: -camera.y / zoom, width: room.0 / zoom, height: room.1 / zoom };
     let o = overview((placed.width, placed.height), seen, OVERVIEW_BOX);
-    let _ = if o.needed { svg.remove_attribute("hidden") } else { svg.set_attribute("hidden", "") };
     if !o.needed {
+        let _ = svg.set_attribute("hidden", "");
+        svg.set_text_content(None);
         return o;
     }
+    let _ = svg.remove_attribute("hidden");
     let (w, h) = (px(o.width).max(1), px(o.height).max(1));
     let _ = svg.set_attribute("viewBox", &format!("0 0 {w} {h}"));
     let _ = svg.set_attribute("width", &w.to_string());
@@ -188,7 +194,7 @@ fn paint_overview(
         }
         Some(e)
     };
-    if marks {
+    if marks || svg.first_element_child().is_none() {
         svg.set_text_content(None);
         if placed.cards.len() <= OVERVIEW_MARKS_UP_TO {
             for (card, side) in placed.cards.iter().zip(sides) {
@@ -488,7 +494,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                         // sides grow from it, at the left when the map grows one way.
                         None => {
                             let root = placed.cards.first().copied().unwrap_or_default();
-                            let two_sided = rows.iter().enumerate().any(|(i, _)| placed.grows_left(i));
+                            let two_sided = (0..placed.cards.len()).any(|i| placed.grows_left(i));
                             let x = if two_sided { room.0 / 2.0 - (root.x + root.width / 2.0) } else { MARGIN - root.x };
                             // The top of the map in view, unless that leaves the question below the middle.
                             Camera { x, y: MARGIN.min(room.1 / 2.0 - (root.y + root.height / 2.0)), zoom: 1.0 }
@@ -518,9 +524,10 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             apply_camera(&stage, camera);
             m.placed = rows.iter().zip(placed.cards.iter()).map(|(r, c)| (r.node, (c.x, c.y))).collect();
             m.room = room;
+            m.sides = rows.iter().map(|r| map.nodes[r.node].side.as_str()).collect();
             if let Some(svg) = overview_ref.cast::<web_sys::Element>() {
-                let sides: Vec<&'static str> = rows.iter().map(|r| map.nodes[r.node].side.as_str()).collect();
-                m.overview = Some(paint_overview(&svg, &placed, &sides, camera, room, true));
+                let painted = paint_overview(&svg, &placed, &m.sides, camera, room, true);
+                m.overview = Some(painted);
             }
             if m.focus_wanted.take() == Some(selected) {
                 focus_placed(&stage, &map.nodes[selected].id);
@@ -561,7 +568,8 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 m.camera = Some(next);
                 apply_camera(&stage, next);
                 if let (Some(svg), Some(placed)) = (overview_ref.cast::<web_sys::Element>(), m.layout.clone()) {
-                    m.overview = Some(paint_overview(&svg, &placed, &[], next, m.room, false));
+                    let painted = paint_overview(&svg, &placed, &m.sides, next, m.room, false);
+                    m.overview = Some(painted);
                 }
                 // A huge map draws the cards the camera has come near (a render only when the
                 // region crosses a cell; pan and zoom otherwise move the one transform).

@@ -107,6 +107,11 @@ pub fn MapView(props: &MapViewProps) -> Html {
         });
     }
 
+    // Where the articles contradict and agree: the map's, counted once.
+    let links = *use_memo(map.clone(), |map| {
+        let count = |r: LinkRelation| map.links.iter().filter(|l| l.relation == r).count();
+        (count(LinkRelation::Contradicts), count(LinkRelation::Agrees))
+    });
     let copied = use_state_eq(|| None::<CopyOutcome>);
     let on_copied = {
         let copied = copied.setter();
@@ -131,8 +136,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 </span>
             }
         });
-        let count = |r: LinkRelation| map.links.iter().filter(|l| l.relation == r).count();
-        let collisions = (s.collision_count)(count(LinkRelation::Contradicts), count(LinkRelation::Agrees));
+        let collisions = (s.collision_count)(links.0, links.1);
         html! { <p class="am-balance">{ for sides }<span class="am-balance-links">{ collisions }</span></p> }
     });
     let drawing = if view.mode == ViewMode::Map {
