@@ -203,3 +203,22 @@ fn a_percent_that_is_no_escape_stays_in_the_id() {
     let view = ViewState::new(&map, "en").apply(&map, Action::Fragment("#open=q&sel=ban%25%2B5".into()));
     assert_eq!(map.nodes[view.selected].id, "ban%+5", "the encoded form reads the same");
 }
+
+#[test]
+fn the_widget_resumes_where_the_reader_was_in_the_first_view_from_the_html() {
+    let map = sample();
+    let fresh = ViewState::new(&map, "en");
+    // Opened "ban" and, inside it, "ban-distraction", then moved on to "allow".
+    let open = vec![idx(&map, "ban"), idx(&map, "ban-distraction")];
+    let view = fresh.apply(&map, Action::Resume { open, at: Some(idx(&map, "allow")) });
+    let shown = ids(&map, &view);
+    assert!(shown.contains(&"ban-distraction-silent".to_owned()), "what the reader opened shows its children: {shown:?}");
+    assert_eq!(view.selected, idx(&map, "allow"), "the reader is where they were");
+
+    // A node opened deep down opens the path to it; no place at all changes nothing.
+    let deep = idx(&map, "ban-distraction-silent");
+    let view = fresh.apply(&map, Action::Resume { open: vec![deep], at: None });
+    assert!(ids(&map, &view).contains(&"ban-distraction-silent-habit".to_owned()));
+    assert_eq!(view.selected, fresh.selected, "no node to be on: the selection stays");
+    assert_eq!(fresh.apply(&map, Action::Resume { open: vec![], at: None }), fresh);
+}

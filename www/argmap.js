@@ -5,6 +5,7 @@
 //   <argument-map lang="zh"><script type="application/json">{ …the map… }</script></argument-map>
 //
 // Attributes: src (a map URL) or an inline <script type="application/json"> child; lang;
+// loading (eager: load at once; else when within a screen of view, or when first touched);
 // theme (light | dark | auto, pure CSS in argmap.css); height (a CSS length, or a number of
 // pixels: the widget then scrolls inside it; else it grows with its content); tour (start in the
 // guided tour, in large type); history (keep the view in the page URL: standalone page only);
@@ -31,9 +32,9 @@ const start = () =>
       ready = undefined;
       throw error;
     }));
-// A page that loads this module shows a map: fetch and compile the widget now, not when the
-// first element asks for it.
-start().catch(() => {});
+// Nothing is fetched at once: each element asks for the widget when it comes within a screen of
+// view, or when the reader first touches it (see `near`), so a map far down a post costs its
+// readers nothing until they scroll there. `loading="eager"` asks at once.
 // The stylesheet each shadow root links to: ask for it now, too.
 if (!document.querySelector(`link[rel=preload][href="${css}"]`)) {
   const preload = Object.assign(document.createElement('link'), { rel: 'preload', as: 'style', href: css });
@@ -44,19 +45,107 @@ if (!document.querySelector(`link[rel=preload][href="${css}"]`)) {
  * The element's shadow root with the widget's stylesheet in it, and a slot that keeps the
  * element's own content (the fallback) on show meanwhile; resolves once the sheet has loaded (or
  * failed): the widget's first render then measures a styled box, and draws the view that box is
- * wide enough for, once, not one view and then another.
+ * wide enough for, once, not one view and then another. A first view drawn from the page's HTML
+ * (a declarative shadow root, `argmap render --element`) stays on show instead.
  */
 function styled(element) {
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   let link = [...shadow.querySelectorAll('link[rel=stylesheet]')].find((l) => l.href === css);
   if (!link) {
     link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: css });
-    shadow.replaceChildren(link, document.createElement('slot'));
+    if (firstView(element)) shadow.prepend(link);
+    else shadow.replaceChildren(link, document.createElement('slot'));
   }
   if (link.sheet) return Promise.resolve();
   return new Promise((resolve) => {
     link.addEventListener('load', resolve, { once: true });
     link.addEventListener('error', resolve, { once: true });
+  });
+}
+
+/** The first view the page drew from its HTML, while it shows. */
+const firstView = (element) => [...(element.shadowRoot?.children ?? [])].find((e) => e.classList.contains('am-first')) ?? null;
+
+/**
+ * Browsers that do not read declarative shadow roots yet keep `<template shadowrootmode>` as a
+ * plain template: attach it here, so they show the first view as soon as this script runs.
+ */
+function attachDeclared(element) {
+  const template = element.querySelector(':scope > template[shadowrootmode]');
+  if (!template || element.shadowRoot) return;
+  element.attachShadow({ mode: template.getAttribute('shadowrootmode') === 'closed' ? 'closed' : 'open' }).append(template.content);
+  template.remove();
+}
+
+/**
+ * Where the reader is in the first view while the widget is on its way: the nodes they opened
+ * (`<details data-node-id>`) and the one they last toggled or moved to, so the widget starts
+ * there (`resume`), with keyboard focus if the reader had it in the view.
+ */
+function watchFirstView(element) {
+  const view = firstView(element);
+  if (!view) return () => undefined;
+  let at;
+  const on = (event) => {
+    const node = event.target instanceof Element && event.target.closest('[data-node-id]');
+    if (node) at = node.getAttribute('data-node-id');
+  };
+  view.addEventListener('toggle', on, true);
+  view.addEventListener('focusin', on);
+  return () => {
+    const root = view.querySelector('[data-node-id]');
+    const open = [...view.querySelectorAll('details[open][data-node-id]')].filter((d) => d !== root).map((d) => d.getAttribute('data-node-id'));
+    const focused = view.contains(element.shadowRoot.activeElement);
+    return open.length || at ? { open, at, focused } : undefined;
+  };
+}
+
+/** The widget is ready beside the first view: the first view goes, the widget shows in its place. */
+function takeOver(element, place) {
+  const view = firstView(element);
+  if (!view) return;
+  view.remove();
+  for (const e of element.shadowRoot.children) {
+    if (!e.hasAttribute('data-pending')) continue;
+    e.removeAttribute('data-pending');
+    e.style.removeProperty('width');
+  }
+  if (place?.focused) element.shadowRoot.querySelector('[role=treeitem][tabindex="0"]')?.focus({ preventScroll: true });
+}
+
+// One watcher for every element: an element comes near when it is within a screen of view.
+const nearing = new WeakMap();
+const watcher =
+  'IntersectionObserver' in window
+    ? new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            watcher.unobserve(entry.target);
+            nearing.get(entry.target)?.();
+          }
+        },
+        { rootMargin: '100% 0px' },
+      )
+    : null;
+
+/**
+ * Resolves when the element should load: at once with `loading="eager"` (or no
+ * IntersectionObserver), else when it comes within a screen of view or the reader first points,
+ * touches, focuses or types in it, whichever is first.
+ */
+function near(element) {
+  if (!watcher || element.getAttribute('loading') === 'eager') return Promise.resolve();
+  return new Promise((resolve) => {
+    const go = () => {
+      watcher.unobserve(element);
+      nearing.delete(element);
+      for (const type of ['pointerdown', 'focusin', 'keydown', 'pointerover']) element.removeEventListener(type, go, true);
+      resolve();
+    };
+    nearing.set(element, go);
+    watcher.observe(element);
+    for (const type of ['pointerdown', 'focusin', 'keydown', 'pointerover']) element.addEventListener(type, go, true);
   });
 }
 
@@ -95,9 +184,13 @@ function prefetch(options) {
 export async function mount(element, options = {}) {
   const prefetched = prefetch(options);
   element.setAttribute('data-state', 'loading');
+  attachDeclared(element);
+  const place = watchFirstView(element);
   const [mountWidget] = await Promise.all([start(), styled(element)]);
   const shown = settled(element);
-  const widget = mountWidget(element, { css, prefetched, ...options });
+  const resume = place();
+  element.addEventListener('argmap:load', () => takeOver(element, resume), { once: true });
+  const widget = mountWidget(element, { css, prefetched, resume, ...options });
   await shown;
   return widget;
 }
@@ -156,8 +249,12 @@ class ArgumentMapElement extends HTMLElement {
   #observer = null;   // watches the inline JSON child
   #instance;          // the storage key suffix, fixed at first mount
   #pendingReveal;     // a reveal() asked for before the widget was there
+  #near;              // resolves once the element is near the screen or touched
+  #place;             // where the reader is in the first view from the HTML, if there is one
 
   connectedCallback() {
+    attachDeclared(this);
+    this.#place ??= watchFirstView(this);
     this.#applyHeight();
     this.#observer ??= new MutationObserver(() => this.#sync());
     // Inline JSON may arrive after the element (streamed HTML, or a script filling it in).
@@ -247,15 +344,19 @@ class ArgumentMapElement extends HTMLElement {
     if (this.#failed && same(options, this.#failed)) return;
     this.#busy = true;
     let tried = options;
-    const prefetched = prefetch(options);
     this.setAttribute('data-state', 'loading');
     try {
+      await (this.#near ??= near(this));
+      const wanted = optionsOf(this, this.#instance);
+      const prefetched = prefetch(wanted);
       const [mountWidget] = await Promise.all([start(), styled(this)]);
       // The attributes as they are now, not as they were when loading began.
       tried = optionsOf(this, this.#instance);
       if (this.isConnected && (tried.src || tried.json)) {
-        const early = tried.src === options.src ? prefetched : undefined;
-        this.#widget = mountWidget(this, { css, ...tried, prefetched: early });
+        const early = tried.src === wanted.src ? prefetched : undefined;
+        const resume = this.#place?.();
+        this.addEventListener('argmap:load', () => takeOver(this, resume), { once: true });
+        this.#widget = mountWidget(this, { css, ...tried, prefetched: early, resume });
         this.#options = tried;
         this.#failed = null;
         // The widget queues it until its map is up.

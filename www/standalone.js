@@ -4,6 +4,10 @@
 const params = new URLSearchParams(location.search);
 const element = document.getElementById('map');
 if (element) {
+  // The first view drawn in the page is the flagship's opening view in English: another map,
+  // language or start (a tour, a view in the link) goes straight to the widget instead.
+  const other = params.get('map') || params.has('tour') || (params.get('lang') ?? 'en') !== 'en' || location.hash.length > 1;
+  if (other) element.shadowRoot?.replaceChildren();
   if (params.get('map')) element.setAttribute('src', params.get('map'));
   if (params.has('tour')) element.setAttribute('tour', '');
   if (params.get('lang')) element.setAttribute('lang', params.get('lang'));

@@ -3,7 +3,10 @@
 //!
 //! `argmap render MAP.json [--lang zh|en]`: write the whole map to stdout as static HTML (nested
 //! `<details>`), the fallback a page puts inside `<argument-map>` for readers without
-//! JavaScript. Exit 1 when the map has a problem (printed as `validate` does), 2 on a usage error.
+//! JavaScript. With `--element [--src URL] [--base URL]`: the whole `<argument-map>` element,
+//! its first view drawn in a declarative shadow root (see `fallback::element`); with `--shadow`
+//! only that shadow root, to go inside an element the page writes itself. Exit 1 when the
+//! map has a problem (printed as `validate` does), 2 on a usage error.
 //!
 //! `argmap tally MAP.json MARKS.json…`: a class's marks files summed up (see `tally.rs`).
 //!
@@ -23,6 +26,8 @@ use argmap_cli::locate::locate;
 
 const USAGE: &str = "usage: argmap validate MAP.json|TEXT.argdown|TEXT.md …
        argmap render MAP.json [--lang zh|en]    static HTML (no-JavaScript fallback) to stdout
+                     [--element [--src URL] [--base URL]]   the whole element, its first view drawn
+                     [--shadow [--base URL]]                only that first view, for your own element
        argmap import TEXT.argdown|TEXT.md [--from argdown|markdown] [-o MAP.json]
        argmap export MAP --to argdown|markdown|aif|opml [--lang TAG]
        argmap tally MAP.json MARKS.json [MARKS.json …] [--html OUT.html] [--lang zh|en]
@@ -33,7 +38,7 @@ fn main() -> ExitCode {
     match args.split_first() {
         Some((cmd, files)) if cmd == "validate" && !files.is_empty() => validate(files),
         Some((cmd, rest)) if cmd == "render" => match render_args(rest) {
-            Some((file, lang)) => render(file, lang),
+            Some(args) => render(args),
             None => usage(),
         },
         Some((cmd, rest)) if cmd == "tally" => tally::run(rest),
@@ -49,26 +54,48 @@ fn usage() -> ExitCode {
     ExitCode::from(2)
 }
 
-/// `MAP.json [--lang TAG | --lang=TAG]`, in either order.
-fn render_args(args: &[String]) -> Option<(&str, Option<&str>)> {
-    let (mut file, mut lang) = (None, None);
+/// What `argmap render` was asked for.
+struct RenderArgs<'a> {
+    file: &'a str,
+    lang: Option<&'a str>,
+    /// `--element`: the whole element, with `src` (else the map inline) and the widget's folder.
+    element: Option<fallback::Embed<'a>>,
+    /// `--shadow`: only the first view's declarative shadow root, for an element of the page's own.
+    shadow: bool,
+}
+
+/// `MAP.json [--lang TAG] [--element [--src URL] [--base URL] | --shadow [--base URL]]`, in any
+/// order (`--opt=value` too).
+fn render_args(args: &[String]) -> Option<RenderArgs<'_>> {
+    let (mut file, mut lang, mut element, mut shadow, mut src, mut base) = (None, None, false, false, None, None);
     let mut args = args.iter();
     while let Some(arg) = args.next() {
-        if arg == "--lang" {
-            lang = Some(args.next()?.as_str());
-        } else if let Some(tag) = arg.strip_prefix("--lang=") {
-            lang = Some(tag);
-        } else if arg.starts_with('-') || file.is_some() {
-            return None;
-        } else {
-            file = Some(arg.as_str());
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => (name, Some(value)),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = || inline.or_else(|| args.next().map(String::as_str));
+        match name {
+            "--lang" => lang = Some(value()?),
+            "--src" => src = Some(value()?),
+            "--base" => base = Some(value()?),
+            "--element" if inline.is_none() => element = true,
+            "--shadow" if inline.is_none() => shadow = true,
+            _ if name.starts_with('-') || file.is_some() => return None,
+            _ => file = Some(arg.as_str()),
         }
     }
     let valid_tag = |t: &&str| !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-    if lang.is_some_and(|l| !valid_tag(&l)) {
+    let fits = match (element, shadow) {
+        (true, true) => false,
+        (false, _) => src.is_none() && (shadow || base.is_none()),
+        (true, false) => true,
+    };
+    if lang.is_some_and(|l| !valid_tag(&l)) || !fits {
         return None;
     }
-    Some((file?, lang))
+    let element = (element || shadow).then(|| fallback::Embed { base: base.unwrap_or("/argmap/"), src });
+    Some(RenderArgs { file: file?, lang, element, shadow })
 }
 
 fn print_problems(file: &str, text: &str, problems: &[Problem]) {
@@ -119,10 +146,14 @@ fn validate(files: &[String]) -> ExitCode {
     }
 }
 
-fn render(file: &str, lang: Option<&str>) -> ExitCode {
-    let Some((_, map)) = read_map(file) else { return ExitCode::FAILURE };
+fn render(args: RenderArgs) -> ExitCode {
+    let Some((text, map)) = read_map(args.file) else { return ExitCode::FAILURE };
     // Else the map's first language, its own fallback.
-    let lang = lang.map(str::to_owned).unwrap_or_else(|| map.languages[0].clone());
-    println!("{}", fallback::render(map, &lang));
+    let lang = args.lang.map(str::to_owned).unwrap_or_else(|| map.languages[0].clone());
+    match &args.element {
+        Some(embed) if args.shadow => println!("{}", fallback::shadow(map, &lang, embed.base)),
+        Some(embed) => println!("{}", fallback::element(map, &text, &lang, embed)),
+        None => println!("{}", fallback::render(map, &lang)),
+    }
     ExitCode::SUCCESS
 }

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use argmap::model::{check_guess, ArgumentMap, LinkRelation, Marks, NodeIdx, Relation, Text, Verdict};
+use argmap_cli::escape;
 
 /// How many claims "most disputed" lists.
 const MOST_DISPUTED: usize = 5;
@@ -531,24 +532,6 @@ fn accuracy(c: ClaimCount) -> String {
     } else {
         format!("{}/{} {}%", c.correct, c.answered, (c.correct * 100 + c.answered / 2) / c.answered)
     }
-}
-
-/// Text for HTML content and double- or single-quoted attribute values.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            // Control characters are parse errors in HTML; a student's name may carry them.
-            c if c.is_control() && !matches!(c, '\n' | '\t') => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Names and texts come from students' files and the map: control characters (terminal escape

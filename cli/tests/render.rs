@@ -251,7 +251,17 @@ fn a_broken_map_is_reported_like_validate_and_writes_nothing() {
 
 #[test]
 fn usage_errors_exit_2_and_validate_still_works() {
-    for args in [&["render"][..], &["render", "a.json", "b.json"], &["render", "a.json", "--lang"], &["render", "--bogus", "a.json"], &[]] {
+    for args in [
+        &["render"][..],
+        &["render", "a.json", "b.json"],
+        &["render", "a.json", "--lang"],
+        &["render", "--bogus", "a.json"],
+        &["render", "a.json", "--src", "x.json"],
+        &["render", "a.json", "--shadow", "--src", "x.json"],
+        &["render", "a.json", "--shadow", "--element"],
+        &["render", "a.json", "--element=yes"],
+        &[],
+    ] {
         let out = argmap(args);
         assert_eq!(out.status.code(), Some(2), "argmap {args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
@@ -260,4 +270,35 @@ fn usage_errors_exit_2_and_validate_still_works() {
     let out = argmap(&["validate", "www/maps/sample.json"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("www/maps/sample.json: ok, 11 nodes, 1 links"));
+}
+
+#[test]
+fn the_element_carries_its_first_view_in_a_declarative_shadow_root() {
+    let fallback = render(&["www/maps/sample.json", "--lang", "en"]);
+    let element = render(&["www/maps/sample.json", "--lang", "en", "--element", "--src", "/maps/a b.json?x=1&y=\"2\""]);
+    assert!(
+        element.starts_with(
+            "<argument-map lang=\"en\" src=\"/maps/a b.json?x=1&amp;y=&quot;2&quot;\"><template shadowrootmode=\"open\">\
+<link rel=\"stylesheet\" href=\"/argmap/argmap.css\"><div class=\"am-first\">"
+        ),
+        "{}",
+        &element[..300]
+    );
+    // One renderer: the first view is the fallback, whole.
+    assert!(element.contains(fallback.trim()), "the first view is the fallback as `render` writes it");
+    assert!(element.trim_end().ends_with("</div></template></argument-map>"));
+
+    // Inline: the map as the element's JSON child, which no text in it can close early.
+    let inline = render(&["cli/tests/fixtures/markup.json", "--lang", "en", "--element", "--base", "https://cdn.example/argmap"]);
+    assert!(inline.contains("href=\"https://cdn.example/argmap/argmap.css\""));
+    let json = inline.split("<script type=\"application/json\">").nth(1).and_then(|r| r.split("</script>").next()).expect("an inline map");
+    assert!(!json.contains('<'), "no `<` inside the script element");
+    let original = std::fs::read_to_string(root().join("cli/tests/fixtures/markup.json")).unwrap();
+    assert_eq!(load(json).map(|m| m.id).ok(), load(&original).map(|m| m.id).ok(), "the inline map reads back as the file does");
+    assert_eq!(load(json).unwrap().nodes.len(), load(&original).unwrap().nodes.len());
+
+    // Only the shadow root, for an element the page writes itself; "." is beside the page.
+    let shadow = render(&["www/maps/sample.json", "--lang", "en", "--shadow", "--base", "."]);
+    assert!(shadow.starts_with("<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"./argmap.css\"><div class=\"am-first\">"));
+    assert!(shadow.trim_end().ends_with("</template>") && shadow.contains(fallback.trim()));
 }

@@ -129,6 +129,9 @@ pub enum Action {
     Restore(Marks),
     /// The reader starts the exercise again: every answer forgotten, verdicts kept.
     ForgetAnswers,
+    /// Where the reader already was in the first view the page drew from its HTML, before the
+    /// widget took over: these nodes open (the paths to them too), `at` current.
+    Resume { open: Vec<NodeIdx>, at: Option<NodeIdx> },
 }
 
 impl ViewState {
@@ -329,6 +332,16 @@ impl ViewState {
                 next.answers = marks.answers;
             }
             Action::ForgetAnswers => next.answers = Default::default(),
+            Action::Resume { open, at } => {
+                for n in open {
+                    next.reveal(map, n);
+                    next.expanded[n] = true;
+                }
+                next.selected = self.selected;
+                if let Some(n) = at {
+                    next.reveal(map, n);
+                }
+            }
         }
         next
     }

@@ -66,6 +66,15 @@ fn host_lang(host: &web_sys::Element) -> Option<String> {
     host.closest("[lang]").ok().flatten()?.get_attribute("lang").filter(|l| !l.trim().is_empty())
 }
 
+/// `resume: { open: [ids], at: id }`, which argmap.js reads from the first view the page drew
+/// from its HTML, where the reader opened or focused nodes before the widget took over.
+fn resume(options: &JsValue) -> Option<std::rc::Rc<(Vec<String>, Option<String>)>> {
+    let place = js_sys::Reflect::get(options, &JsValue::from_str("resume")).ok().filter(|p| p.is_object())?;
+    let open = js_sys::Reflect::get(&place, &JsValue::from_str("open")).ok().filter(js_sys::Array::is_array);
+    let open = open.map(|o| js_sys::Array::from(&o).iter().filter_map(|id| id.as_string()).collect()).unwrap_or_default();
+    Some(std::rc::Rc::new((open, option(&place, "at"))))
+}
+
 fn props_for(host: &web_sys::Element, options: &JsValue, remote: &Remote) -> Option<ArgMapProps> {
     let source = match (option(options, "json"), option(options, "src")) {
         (Some(json), _) => MapSource::Inline(json.into()),
@@ -88,6 +97,7 @@ fn props_for(host: &web_sys::Element, options: &JsValue, remote: &Remote) -> Opt
             width: host.client_width(),
             host: Some(host.clone()),
             remote: remote.clone(),
+            resume: resume(options),
         },
     })
 }

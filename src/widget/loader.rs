@@ -55,6 +55,9 @@ pub struct Presentation {
     pub host: Option<web_sys::Element>,
     /// How the host's script reaches the map (`reveal`).
     pub remote: super::host::Remote,
+    /// Where the reader already was in the first view drawn from the page's HTML: the ids of
+    /// the nodes they opened, and the one they were on.
+    pub resume: Option<std::rc::Rc<(Vec<String>, Option<String>)>>,
 }
 
 #[derive(Properties, PartialEq, Clone)]

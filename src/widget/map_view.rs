@@ -58,6 +58,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let state = use_reducer({
         let (map, lang, tour, history, host_view, width, exercise) =
             (map.clone(), props.lang.clone(), shown.tour, shown.history, shown.view, shown.width, shown.exercise);
+        let resume = shown.resume.clone();
         let (storage_key, view_key, answers_key) = (storage_key.clone(), view_key.clone(), answers_key.clone());
         move || {
             let mut view = ViewState::new(&map, &lang);
@@ -67,6 +68,12 @@ pub fn MapView(props: &MapViewProps) -> Html {
             let saved = if history { url_view() } else { saved_view(&view_key) };
             if let Some(fragment) = saved {
                 view = view.apply(&map, Action::Fragment(fragment));
+            }
+            // What the reader did in this page's first view is newer than anything kept.
+            if let Some(place) = resume {
+                let (open, at) = &*place;
+                let open = open.iter().filter_map(|id| map.node_index(id)).collect();
+                view = view.apply(&map, Action::Resume { open, at: at.as_deref().and_then(|id| map.node_index(id)) });
             }
             if tour {
                 view = view.apply(&map, Action::StartTour);

@@ -9,22 +9,30 @@ use wasm_bindgen::JsValue;
 /// the element the widget renders into. A link to the same stylesheet already there (argmap.js
 /// puts it in and waits for it, so the first render measures a styled box) is kept as it is:
 /// taken out and put back, it would load again and the widget would show unstyled meanwhile.
+///
+/// A first view the page drew from its HTML (`.am-first`, in a declarative shadow root) stays,
+/// with its stylesheets, and the widget renders beside it unseen (`data-pending`): argmap.js
+/// takes the first view away once the widget is ready, so the reader never sees an empty box.
 pub fn open(host: &web_sys::Element, stylesheet: Option<&str>) -> Result<web_sys::Element, JsValue> {
     let document = host.owner_document().ok_or_else(|| JsValue::from_str("argmap: element has no document"))?;
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
     };
-    let linked = |node: &web_sys::Element| {
-        node.local_name() == "link" && stylesheet.is_some() && node.get_attribute("href").as_deref() == stylesheet
-    };
+    // The address as the browser resolved it: a declarative root's link may be written relative.
+    let href = |node: &web_sys::Element| js_sys::Reflect::get(node, &JsValue::from_str("href")).ok().and_then(|h| h.as_string());
+    let first_view = shadow.first_element_child().into_iter().flat_map(|first| {
+        std::iter::successors(Some(first), web_sys::Element::next_element_sibling)
+    });
+    let first_view = first_view.filter(|node| node.class_name() == "am-first").last();
     let mut kept = false;
     let mut child = shadow.first_element_child();
     while let Some(node) = child {
         child = node.next_element_sibling();
-        if !kept && linked(&node) {
+        let link = node.local_name() == "link";
+        if link && !kept && stylesheet.is_some() && href(&node).as_deref() == stylesheet {
             kept = true;
-        } else {
+        } else if first_view.is_none() || !(link || node.class_name() == "am-first") {
             node.remove();
         }
     }
@@ -44,6 +52,15 @@ pub fn open(host: &web_sys::Element, stylesheet: Option<&str>) -> Result<web_sys
     }
     let root = document.create_element("div")?;
     root.set_class_name("argmap");
+    if first_view.is_some() {
+        root.set_attribute("data-pending", "")?;
+        // Fixed, as wide as the host's content: measured like the real thing, yet never
+        // adding to the page's scroll height (a scroll bar appearing would move the page).
+        if let Some(root) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&root) {
+            let width = super::map_canvas::px(host.get_bounding_client_rect().width() as f32);
+            root.style().set_property("width", &format!("{width}px"))?;
+        }
+    }
     shadow.append_child(&root)?;
     Ok(root)
 }

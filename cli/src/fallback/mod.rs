@@ -60,6 +60,48 @@ pub fn Fallback(props: &FallbackProps) -> Html {
     }
 }
 
+/// Where a page serves the widget's files, and how the element gets its map.
+pub struct Embed<'a> {
+    /// The folder argmap.js and argmap.css are served from (`/argmap/`).
+    pub base: &'a str,
+    /// The map's URL for `src`; `None` puts the map inline, as the element's JSON child.
+    pub src: Option<&'a str>,
+}
+
+/// The first view, already drawn, as a declarative shadow root (`<template
+/// shadowrootmode="open">`) for the inside of an `<argument-map>`: the widget's stylesheet (the
+/// built argmap.css holds the fallback's rules too) and the fallback, which it lays out as the
+/// first view (the question, the open side's answers on
+/// one side and the closed side's on the other). The browser paints it from the HTML alone;
+/// without JavaScript it opens node by node; with it, the widget draws itself beside it, unseen,
+/// and takes its place once ready.
+pub fn shadow(map: ArgumentMap, lang: &str, base: &str) -> String {
+    // "" and "." both mean "beside the page"; "/" the site's root.
+    let base = match base.trim_end_matches('/') {
+        "" if !base.starts_with('/') => ".",
+        base => base,
+    };
+    let base = argmap_cli::escape(base);
+    format!(
+        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{base}/argmap.css\">\
+         <div class=\"am-first\">{}</div></template>",
+        render(map, lang)
+    )
+}
+
+/// The whole `<argument-map>` element: its language, its map (`src`, else inline) and the
+/// first view in its [`shadow`] root.
+pub fn element(map: ArgumentMap, map_text: &str, lang: &str, embed: &Embed) -> String {
+    use argmap_cli::escape;
+    let (source, inline) = match embed.src {
+        Some(src) => (format!(" src=\"{}\"", escape(src)), String::new()),
+        // `<` only ever stands inside a JSON string, where `\u003c` is the same character:
+        // then no `</script>` or `<!--` in the map can end the script element early.
+        None => (String::new(), format!("<script type=\"application/json\">{}</script>", map_text.trim().replace('<', "\\u003c"))),
+    };
+    format!("<argument-map lang=\"{}\"{source}>{}{inline}</argument-map>", escape(lang), shadow(map, lang, embed.base))
+}
+
 /// Deep maps nest components deeply; the renderer gets a thread with room for that.
 const RENDER_STACK_BYTES: usize = 256 << 20;
 
