@@ -453,10 +453,13 @@ async fn the_static_fallback_shows_the_whole_map_without_javascript() {
     assert_eq!(js(&client, "return document.readyState").await, json!("complete"), "the page has loaded");
     let defined = js(&client, "return customElements.get('argument-map') !== undefined").await;
     assert_eq!(defined, json!(false), "JavaScript is off: argmap.js did not run");
+    // The first view is in the page itself: a declarative shadow root, drawn by the browser's
+    // parser, styled by the widget's own sheet (laid out open | question | closed).
     let flagship = client.find(Locator::Css("argument-map#flagship")).await.unwrap();
-    assert!(flagship.shadow_root().await.is_err(), "JavaScript is off: no shadow root");
+    let view = flagship.shadow_root().await.expect("the page declares the first view's shadow root");
+    let fallback = |selector: &str| format!("document.querySelector('#flagship').shadowRoot.querySelectorAll({selector:?})");
 
-    let nodes = client.find_all(Locator::Css("#flagship .am-fallback [data-node-id]")).await.unwrap();
+    let nodes = view.find_all(Locator::Css(".am-fallback [data-node-id]")).await.unwrap();
     assert_eq!(
         nodes.len(),
         map.nodes.len(),
@@ -465,23 +468,42 @@ async fn the_static_fallback_shows_the_whole_map_without_javascript() {
     // Each node once, with its own words (English, the page's language, or the map's first).
     let texts = js(
         &client,
-        "const out = {}; for (const n of document.querySelectorAll('#flagship .am-fallback [data-node-id]')) {
-           const id = n.dataset.nodeId; out[id] = (out[id] ?? []).concat(n.querySelector(':scope > .am-fb-line .am-fb-text')?.textContent ?? null);
-         } return out;",
+        &format!(
+            "const out = {{}}; for (const n of {}) {{
+               const id = n.dataset.nodeId; out[id] = (out[id] ?? []).concat(n.querySelector(':scope > .am-fb-line .am-fb-text')?.textContent ?? null);
+             }} return out;",
+            fallback(".am-fallback [data-node-id]")
+        ),
     )
     .await;
     for node in &map.nodes {
         assert_eq!(texts[&node.id], json!([node.text.get("en")]), "node {} shows once, with its text, in the fallback", node.id);
     }
-    assert!(client.find(Locator::Css("#flagship .am-fb-title")).await.unwrap().is_displayed().await.unwrap());
+    assert!(view.find(Locator::Css(".am-fb-title")).await.unwrap().is_displayed().await.unwrap());
+    let sides = || async {
+        js(
+            &client,
+            "const root = document.querySelector('#flagship').shadowRoot;
+             const answer = side => root.querySelector(`.am-fallback > details > .am-fb-body > .am-fb-children > [data-side=${side}]`);
+             return { open: answer('open').getBoundingClientRect().right, closed: answer('closed').getBoundingClientRect().left, border: getComputedStyle(answer('neutral')).borderTopStyle };",
+        )
+        .await
+    };
+    // The sheet inside the shadow root may land a moment after the page's load event.
+    let sides = wait_for("the first view styled by argmap.css", || async {
+        let sides = sides().await;
+        (sides["border"] == "dashed").then_some(sides)
+    })
+    .await;
+    assert!(sides["open"].as_f64() < sides["closed"].as_f64(), "open on one side, closed on the other, with no script: {sides}");
 
     // It opens node by node: a position's children show only once its summary is clicked.
-    let position = client.find(Locator::Css("#flagship details[data-node-id='pos-only-road']")).await.unwrap();
-    let child = client.find(Locator::Css("#flagship [data-node-id='motive-infinite-game-001']")).await.unwrap();
+    let position = view.find(Locator::Css("details[data-node-id='pos-only-road']")).await.unwrap();
+    let child = view.find(Locator::Css("[data-node-id='motive-infinite-game-001']")).await.unwrap();
     assert!(position.is_displayed().await.unwrap(), "the root starts open: its positions show");
     assert_eq!(position.attr("open").await.unwrap(), None, "a position starts closed");
     assert!(!child.is_displayed().await.unwrap(), "its children are hidden while it is closed");
-    let summary = client.find(Locator::Css("#flagship details[data-node-id='pos-only-road'] > summary")).await.unwrap();
+    let summary = view.find(Locator::Css("details[data-node-id='pos-only-road'] > summary")).await.unwrap();
     summary.click().await.unwrap();
     assert!(position.attr("open").await.unwrap().is_some(), "clicking the summary opens it");
     assert!(child.is_displayed().await.unwrap(), "its children show once open");

@@ -153,17 +153,22 @@ fn apply_camera(stage: &web_sys::Element, camera: Camera) {
     set_transform(stage, &format!("{} scale({}.{:03})", translate(camera.x, camera.y), k / 1000, k % 1000));
 }
 
-/// Taking over a first view the page drew from its HTML: the canvas height (outer, and the room
-/// inside it) that makes the widget exactly as tall as that view, so nothing below it on the
-/// page moves when it goes. `None` when there is no such view.
-fn first_view_room(viewport: &web_sys::Element) -> Option<(f32, f32)> {
+/// Taking over a first view the page drew from its HTML: sets the canvas to the height that
+/// makes the widget exactly as tall as that view, so nothing below it on the page moves when it
+/// goes, and returns the room inside it. `None` when there is no such view.
+fn fit_to_first_view(viewport: &web_sys::Element) -> Option<f32> {
     let widget = viewport.closest(".argmap").ok().flatten().filter(|w| w.has_attribute("data-pending"))?;
     let first = widget.previous_element_sibling().filter(|f| f.class_name() == "am-first")?;
+    let canvas = html_element(viewport)?;
     let height = |e: &web_sys::Element| e.get_bounding_client_rect().height() as f32;
-    let outer = height(viewport);
-    let inner = viewport.client_height() as f32;
-    let canvas = (height(&first) - (height(&widget) - outer)).max(240.0);
-    Some((canvas, canvas - (outer - inner)))
+    let target = height(&first);
+    // Twice: what stands beside the canvas (the detail) may be the taller at first.
+    for _ in 0..2 {
+        let outer = height(viewport);
+        let wanted = (outer + target - height(&widget)).max(240.0);
+        let _ = canvas.style().set_property("height", &format!("{}px", px(wanted)));
+    }
+    Some(viewport.client_height() as f32)
 }
 
 /// The overview's largest box, in CSS px.
@@ -472,11 +477,8 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 let below = window - top - 16.0;
                 let most = if below >= 352.0 { below.min(window * 0.85) } else { window * 0.85 };
                 let tall = (placed.height + 2.0 * MARGIN).min(most).max(352.0);
-                if let Some(tall) = first_view_room(&viewport) {
-                    if let Some(v) = html_element(&viewport) {
-                        let _ = v.style().set_property("height", &format!("{}px", px(tall.0)));
-                    }
-                    room.1 = tall.1;
+                if let Some(inside) = fit_to_first_view(&viewport) {
+                    room.1 = inside;
                 } else if tall > room.1 {
                     if let Some(v) = html_element(&viewport) {
                         let _ = v.style().set_property("height", &format!("{}px", px(tall)));

@@ -353,6 +353,13 @@ where
 pub async fn widget(client: &Client, host: &str) -> ShadowRoot {
     wait_for(&format!("the widget in {host} to be ready (data-state)"), || async {
         let element = client.find(Locator::Css(host)).await.ok()?;
+        // A map loads once it comes within a screen of view: a reader scrolls to one further away.
+        if element.attr("data-state").await.ok()?.as_deref() == Some("loading") {
+            let arg = serde_json::to_value(&element).ok()?;
+            let far = "const r = arguments[0].getBoundingClientRect();
+                       if (r.top > 2 * innerHeight || r.bottom < -innerHeight) arguments[0].scrollIntoView({ block: 'nearest' })";
+            client.execute(far, vec![arg]).await.ok()?;
+        }
         let state = element.attr("data-state").await.ok()??;
         if state != "ready" && state != "error" {
             return None;
@@ -492,16 +499,57 @@ pub type Requests = Arc<std::sync::Mutex<Vec<String>>>;
 /// As [`serve`], and records each request line, so a test can see what the browser asked for:
 /// e.g. the violation reports a `report-uri` CSP directive makes it POST.
 pub fn serve_recording(root: &Path, headers: &[(&str, &str)]) -> (String, Requests) {
+    let requests: Requests = Arc::default();
+    let seen = requests.clone();
+    (serve_watching(root, headers, move |line| seen.lock().unwrap().push(line.to_string())), requests)
+}
+
+/// Holds back the answer to every request whose line contains a given path until released:
+/// what a slow network does to the widget's wasm, on demand.
+#[derive(Clone, Default)]
+pub struct Hold(Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>);
+
+impl Hold {
+    pub fn release(&self) {
+        *self.0 .0.lock().unwrap() = true;
+        self.0 .1.notify_all();
+    }
+
+    fn wait(&self) {
+        let (released, changed) = &*self.0;
+        let mut released = released.lock().unwrap();
+        while !*released {
+            released = changed.wait(released).unwrap();
+        }
+    }
+}
+
+/// As [`serve_recording`], and answers requests for `held` (a part of the path, such as
+/// `argmap_bg.wasm`) only once the returned [`Hold`] is released.
+pub fn serve_holding(root: &Path, held: &str) -> (String, Requests, Hold) {
+    let (requests, hold) = (Requests::default(), Hold::default());
+    let (seen, gate, held) = (requests.clone(), hold.clone(), held.to_owned());
+    let base = serve_watching(root, &[], move |line| {
+        seen.lock().unwrap().push(line.to_string());
+        if line.contains(&held) {
+            gate.wait();
+        }
+    });
+    (base, requests, hold)
+}
+
+/// As [`serve`], calling `watch` with each request's line before answering it (on the
+/// request's own thread: `watch` may block).
+fn serve_watching(root: &Path, headers: &[(&str, &str)], watch: impl Fn(&str) + Send + Sync + 'static) -> String {
     assert!(root.join("index.html").is_file(), "{} has no index.html", root.display());
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
     let base = format!("http://{}", listener.local_addr().unwrap());
     let root = Arc::new(root.to_path_buf());
     let headers: Arc<Vec<(String, String)>> = Arc::new(headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
-    let requests: Requests = Arc::default();
-    let seen = requests.clone();
+    let watch = Arc::new(watch);
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            let (root, headers, seen) = (root.clone(), headers.clone(), seen.clone());
+            let (root, headers, watch) = (root.clone(), headers.clone(), watch.clone());
             std::thread::spawn(move || {
                 // Peek at the request line, leaving it for `respond` to read.
                 let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
@@ -511,7 +559,7 @@ pub fn serve_recording(root: &Path, headers: &[(&str, &str)]) -> (String, Reques
                     let n = stream.peek(&mut buf).unwrap_or(0);
                     let text = String::from_utf8_lossy(&buf[..n]);
                     if let Some(line) = text.split("\r\n").next().filter(|_| text.contains("\r\n")) {
-                        seen.lock().unwrap().push(line.to_string());
+                        watch(line);
                         break;
                     }
                     if n == buf.len() || Instant::now() > deadline {
@@ -523,7 +571,7 @@ pub fn serve_recording(root: &Path, headers: &[(&str, &str)]) -> (String, Reques
             });
         }
     });
-    (base, requests)
+    base
 }
 
 /// The browser's console since the last call (ChromeDriver's `se/log`, which fantoccini does not

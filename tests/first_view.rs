@@ -1,0 +1,170 @@
+//! The first view from the HTML, over WebDriver in Chromium or Firefox (`ARGMAP_BROWSER`): a
+//! page written by `argmap render --element|--shadow` shows the map's first view, styled, while
+//! the widget's wasm is held back; a reader can open it node by node meanwhile; once the wasm
+//! arrives the widget takes its place with nothing on the page moving, and starts where the
+//! reader was. A map far below the fold downloads nothing until the reader scrolls near it.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use serde_json::Value;
+use support::*;
+
+/// What a reader sees of the page around `host` and of its first view: boxes in viewport px.
+async fn first_view(client: &Browser, host: &str) -> Value {
+    client
+        .execute(
+            "const host = document.querySelector(arguments[0]);
+             const root = host.shadowRoot;
+             const box = e => { if (!e) return null; const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, height: r.height }; };
+             const view = root && [...root.children].find(e => e.classList.contains('am-first'));
+             const cards = view ? [...view.querySelectorAll('.am-fallback > details > .am-fb-body > .am-fb-children > [data-node-id]')] : [];
+             return {
+               state: host.getAttribute('data-state'),
+               view: !!view,
+               host: box(host),
+               after: box(host.parentElement.nextElementSibling ?? host.nextElementSibling),
+               question: view ? box(view.querySelector('.am-fallback > details > summary')) : null,
+               cards: cards.map(c => ({ id: c.dataset.nodeId, side: c.dataset.side, border: getComputedStyle(c).borderTopStyle, ...box(c) })),
+             };",
+            vec![Value::from(host)],
+        )
+        .await
+        .unwrap()
+}
+
+fn num(v: &Value, key: &str) -> f64 {
+    v[key].as_f64().unwrap_or(f64::NAN)
+}
+
+#[tokio::test]
+async fn the_first_view_shows_before_the_wasm_and_the_widget_takes_its_place_where_the_reader_was() {
+    let site = site_with_fixtures();
+    let (base, requests, hold) = serve_holding(&site, "argmap_bg.wasm");
+    let client = browser_with(Options { width: 1280, height: 900, ..Options::default() }).await;
+    client.goto(&format!("{base}/blog.html")).await.unwrap();
+    // Chromium counts layout shifts (Firefox has no such API: the boxes below say it there).
+    client
+        .execute(
+            "window.shifts = []; if (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes.includes('layout-shift'))
+               new PerformanceObserver(l => window.shifts.push(...l.getEntries().filter(e => !e.hadRecentInput).map(e => e.value))).observe({ type: 'layout-shift', buffered: true });
+             return 0",
+            vec![],
+        )
+        .await
+        .unwrap();
+
+    // The wasm is on its way and held: the first view is there, styled, the sides apart.
+    let seen = wait_for("the first view, laid out", || async {
+        let seen = first_view(&client, "#flagship").await;
+        (seen["view"] == true && seen["cards"].as_array().is_some_and(|c| c.len() >= 5) && num(&seen["host"], "height") > 300.0).then_some(seen)
+    })
+    .await;
+    assert_eq!(seen["state"], "loading", "the widget is not there yet: {seen:#}");
+    let cards = seen["cards"].as_array().unwrap();
+    let question = &seen["question"];
+    let (open, closed): (Vec<&Value>, Vec<&Value>) = (
+        cards.iter().filter(|c| c["side"] == "open").collect(),
+        cards.iter().filter(|c| c["side"] == "closed").collect(),
+    );
+    assert!(!open.is_empty() && !closed.is_empty(), "{seen:#}");
+    for o in &open {
+        for c in &closed {
+            assert!(num(o, "right") < num(c, "left"), "open {} stands left of closed {}: {seen:#}", o["id"], c["id"]);
+        }
+    }
+    let middle = (num(question, "left") + num(question, "right")) / 2.0;
+    assert!(num(open[0], "right") < middle && num(closed[0], "left") > middle, "the question stands between the sides: {seen:#}");
+    assert!(cards.iter().filter(|c| c["side"] == "neutral").all(|c| c["border"] == "dashed"), "the widget's own styles: {seen:#}");
+
+    // The reader opens a position before the widget arrives: plain HTML, it opens.
+    let flagship = client.find(Locator::Css("#flagship")).await.unwrap();
+    let shadow = flagship.shadow_root().await.unwrap();
+    let summary = shadow.find(Locator::Css(".am-first details[data-node-id='pos-only-road'] > summary")).await.unwrap();
+    summary.click().await.unwrap();
+    let child = shadow.find(Locator::Css(".am-first [data-node-id='motive-infinite-game-001']")).await.unwrap();
+    wait_for("the opened position's children", || async { child.is_displayed().await.ok()?.then_some(()) }).await;
+    assert!(requests.lock().unwrap().iter().any(|r| r.contains("argmap_bg.wasm")), "the wasm was asked for (and is held)");
+    // Let the click's own layout settle, then note where everything stands.
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let before = first_view(&client, "#flagship").await;
+
+    hold.release();
+    let shadow = widget(&client, "#flagship").await;
+    let after = wait_for("the first view gone", || async {
+        let seen = first_view(&client, "#flagship").await;
+        (seen["view"] == false).then_some(seen)
+    })
+    .await;
+    for key in ["top", "height", "left", "right"] {
+        assert!((num(&before["host"], key) - num(&after["host"], key)).abs() < 1.0, "the map's box keeps its {key}: {before:#} → {after:#}");
+        assert!((num(&before["after"], key) - num(&after["after"], key)).abs() < 1.0, "what follows keeps its {key}: {before:#} → {after:#}");
+    }
+    let shifts = client.execute("return window.shifts", vec![]).await.unwrap();
+    let total: f64 = shifts.as_array().map(|s| s.iter().filter_map(Value::as_f64).sum()).unwrap_or(0.0);
+    assert_eq!(total, 0.0, "no layout shift: {shifts}");
+
+    // The same ARIA contract as ever, starting where the reader was.
+    let opened = row(&shadow, "pos-only-road").await;
+    assert_eq!(opened.attr("aria-expanded").await.unwrap().as_deref(), Some("true"), "what the reader opened stays open");
+    assert_eq!(opened.attr("aria-selected").await.unwrap().as_deref(), Some("true"), "the reader is where they were");
+    row(&shadow, "motive-infinite-game-001").await;
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_map_far_below_the_fold_downloads_nothing_until_the_reader_scrolls_near() {
+    let (base, requests) = serve_recording(&site_with_fixtures(), &[]);
+    let client = browser_with(Options { width: 1024, height: 700, ..Options::default() }).await;
+    client.goto(&format!("{base}/below-fold.html")).await.unwrap();
+    wait_for("argmap.js to define the element", || async {
+        let defined = client.execute("return customElements.get('argument-map') !== undefined", vec![]).await.ok()?;
+        (defined == true).then_some(())
+    })
+    .await;
+    // Nothing to wait for but time: a second in which the page would have fetched it.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let asked = |what: &str| requests.lock().unwrap().iter().any(|r| r.contains(what));
+    assert!(!asked("argmap_bg.wasm") && !asked("pkg/argmap.js") && !asked("maps/sample.json"), "{:#?}", requests.lock().unwrap());
+    let far = client.find(Locator::Css("#far")).await.unwrap();
+    assert_eq!(far.attr("data-state").await.unwrap().as_deref(), Some("loading"), "it waits to be near");
+
+    client.execute("document.getElementById('far').scrollIntoView(); return 0", vec![]).await.unwrap();
+    let shadow = widget(&client, "#far").await;
+    row(&shadow, "q").await;
+    assert!(asked("argmap_bg.wasm") && asked("maps/sample.json"), "fetched once near");
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_element_argmap_render_writes_with_its_map_inline_shows_and_becomes_the_widget() {
+    let site = site_with_fixtures();
+    let element = std::process::Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "-p", "argmap-cli", "--", "render", "cli/tests/fixtures/markup.json", "--lang", "en", "--element", "--base", "."])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run argmap render");
+    assert!(element.status.success(), "{}", String::from_utf8_lossy(&element.stderr));
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>inline</title>\
+         <link rel=\"stylesheet\" href=\"argmap.css\"><script type=\"module\" src=\"argmap.js\"></script></head>\
+         <body><main>{}</main><p id=\"after\">After the map.</p></body></html>",
+        String::from_utf8(element.stdout).unwrap()
+    );
+    std::fs::write(site.join("inline-first.html"), page).unwrap();
+    let base = serve(&site, &[]);
+    let client = browser_with(Options { width: 1024, height: 800, ..Options::default() }).await;
+    client.goto(&format!("{base}/inline-first.html")).await.unwrap();
+    let shadow = widget(&client, "argument-map").await;
+    // The map's hostile text stays text, in the widget as in the first view.
+    let root = row(&shadow, "q").await;
+    assert!(root.text().await.unwrap().contains("Root <q>?"), "{}", root.text().await.unwrap());
+    row(&shadow, "p\"1").await;
+    wait_for("the first view gone", || async { (first_view(&client, "argument-map").await["view"] == false).then_some(()) }).await;
+    let alerts = client.execute("return document.querySelectorAll('script:not([src]):not([type])').length", vec![]).await.unwrap();
+    assert_eq!(alerts, 0, "no script came out of the map's text");
+    client.close().await.unwrap();
+}
