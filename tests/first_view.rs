@@ -111,7 +111,10 @@ async fn the_first_view_shows_before_the_wasm_and_the_widget_takes_its_place_whe
     let opened = row(&shadow, "pos-only-road").await;
     assert_eq!(opened.attr("aria-expanded").await.unwrap().as_deref(), Some("true"), "what the reader opened stays open");
     assert_eq!(opened.attr("aria-selected").await.unwrap().as_deref(), Some("true"), "the reader is where they were");
-    row(&shadow, "motive-infinite-game-001").await;
+    assert!(
+        shadow.find(Locator::Css("[role=treeitem][data-node-id='motive-infinite-game-001']")).await.is_ok(),
+        "and its children are in the tree"
+    );
     client.close().await.unwrap();
 }
 
