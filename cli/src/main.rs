@@ -4,7 +4,7 @@
 //! `argmap render MAP.json [--lang zh|en]`: write the whole map to stdout as static HTML (nested
 //! `<details>`), the fallback a page puts inside `<argument-map>` for readers without
 //! JavaScript. With `--element [--src URL] [--base URL]`: the whole `<argument-map>` element,
-//! its first view drawn in a declarative shadow root (see `fallback::element`); with `--shadow`
+//! its first view drawn in a declarative shadow root (see `argmap::fallback::element`); with `--shadow`
 //! only that shadow root, to go inside an element the page writes itself. Exit 1 when the
 //! map has a problem (printed as `validate` does), 2 on a usage error.
 //!
@@ -15,12 +15,12 @@
 
 mod check_quotes;
 mod export;
-mod fallback;
 mod import;
 mod tally;
 
 use std::process::ExitCode;
 
+use argmap::fallback;
 use argmap::model::{load, Problem};
 use argmap_cli::locate::locate;
 
@@ -54,12 +54,20 @@ fn usage() -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Where a page serves the widget's files, and how the element gets its map.
+struct Embed<'a> {
+    /// The folder argmap.js and argmap.css are served from (`/argmap/`).
+    base: &'a str,
+    /// The map's URL for `src`; `None` puts the map inline, as the element's JSON child.
+    src: Option<&'a str>,
+}
+
 /// What `argmap render` was asked for.
 struct RenderArgs<'a> {
     file: &'a str,
     lang: Option<&'a str>,
     /// `--element`: the whole element, with `src` (else the map inline) and the widget's folder.
-    element: Option<fallback::Embed<'a>>,
+    element: Option<Embed<'a>>,
     /// `--shadow`: only the first view's declarative shadow root, for an element of the page's own.
     shadow: bool,
 }
@@ -94,7 +102,7 @@ fn render_args(args: &[String]) -> Option<RenderArgs<'_>> {
     if lang.is_some_and(|l| !valid_tag(&l)) || !fits {
         return None;
     }
-    let element = (element || shadow).then(|| fallback::Embed { base: base.unwrap_or("/argmap/"), src });
+    let element = (element || shadow).then(|| Embed { base: base.unwrap_or("/argmap/"), src });
     Some(RenderArgs { file: file?, lang, element, shadow })
 }
 
@@ -151,9 +159,9 @@ fn render(args: RenderArgs) -> ExitCode {
     // Else the map's first language, its own fallback.
     let lang = args.lang.map(str::to_owned).unwrap_or_else(|| map.languages[0].clone());
     match &args.element {
-        Some(embed) if args.shadow => println!("{}", fallback::shadow(map, &lang, embed.base)),
-        Some(embed) => println!("{}", fallback::element(map, &text, &lang, embed)),
-        None => println!("{}", fallback::render(map, &lang)),
+        Some(embed) if args.shadow => println!("{}", fallback::shadow(&map, &lang, embed.base)),
+        Some(embed) => println!("{}", fallback::element(&map, &text, &lang, embed.base, embed.src)),
+        None => println!("{}", fallback::render(&map, &lang)),
     }
     ExitCode::SUCCESS
 }
