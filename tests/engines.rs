@@ -6,7 +6,9 @@
 //! `src` that is not there, JSON that does not parse). The build must succeed, warn about each
 //! broken one with its page and line, and say nothing about the good ones; in the browser each
 //! good map renders, each broken one shows why; with JavaScript off the good ones show the static
-//! fallback, which must be the very DOM that `argmap render` writes for the same map.
+//! fallback as their first view, in a declarative shadow root styled by argmap.css (as `argmap
+//! render --shadow` writes it), and the fallback must be the very DOM that `argmap render` writes
+//! for the same map.
 //!
 //! Not run by a plain `cargo test` (`test = false` in Cargo.toml): scripts/test-engines
 //! installs the engines and the npm packages, builds the package, then runs this.
@@ -129,6 +131,8 @@ fn check_deep_page(page: &Path, map: &Path) {
     let html = std::fs::read_to_string(page).unwrap_or_else(|e| panic!("read {}: {e}", page.display()));
     let cli = cli_render(map, "en");
     let html = &html[html.find("class=\"am-fallback\"").expect("the deep page has a fallback")..];
+    // The first view ends with its template; the inline map may follow it.
+    let html = html.find("</template>").map_or(html, |end| &html[..end]);
     for attribute in ["data-node-id", "data-level", "data-side", "data-relation"] {
         assert_eq!(values(html, attribute), values(&cli, attribute), "{}: {attribute} as `argmap render` writes it", page.display());
     }
@@ -167,6 +171,15 @@ async fn shown(client: &Client, nth: usize) -> String {
     }
 }
 
+/// The nth `<argument-map>`'s fallback (JavaScript: `fallback(n)`): in its first view, in the
+/// element's shadow root (`.am-first > .am-fallback`) when it is there, else in its light DOM.
+const FALLBACK: &str = r#"
+    const fallback = (nth) => {
+      const element = document.querySelectorAll('argument-map')[nth];
+      if (!element) return null;
+      return element.shadowRoot?.querySelector('.am-first > .am-fallback') ?? element.querySelector(':scope > .am-fallback');
+    };"#;
+
 /// The DOM of `html` (or of the page's nth fallback) as the browser serialises it, without
 /// whitespace-only text (templates indent, the command line does not), attributes in name
 /// order and boolean ones as `open=""` (Yew writes `open="open"` and puts `class` last).
@@ -181,15 +194,32 @@ const NORMALISED: &str = r#"
       }
       return node;
     };
-    let fallback;
+    let found;
     if (arguments[0] !== null) {
       const template = document.createElement('template');
       template.innerHTML = arguments[0];
-      fallback = template.content.querySelector('.am-fallback');
+      found = template.content.querySelector('.am-fallback');
     } else {
-      fallback = document.querySelectorAll('argument-map')[arguments[1]]?.querySelector(':scope > .am-fallback');
+      found = fallback(arguments[1]);
     }
-    return fallback ? strip(fallback.cloneNode(true)).outerHTML : null;"#;
+    return found ? strip(found.cloneNode(true)).outerHTML : null;"#;
+
+/// Where the nth `<argument-map>`'s first view is, without JavaScript: `shadow` (it has a shadow
+/// root, which only a declarative one can be then), `first` (a `.am-first` holding the fallback
+/// in it), `light` (a fallback in the light DOM), `css` (the stylesheet the shadow root links) and
+/// `styled` (that sheet loaded and applied: the first view has its border).
+const FIRST_VIEW: &str = r#"
+    const element = document.querySelectorAll('argument-map')[arguments[0]];
+    const root = element.shadowRoot;
+    const first = root && [...root.children].find((e) => e.classList.contains('am-first'));
+    const link = root && root.querySelector('link[rel=stylesheet]');
+    return {
+      shadow: !!root,
+      first: !!(first && first.querySelector(':scope > .am-fallback')),
+      light: !!element.querySelector('.am-fallback'),
+      css: link ? link.getAttribute('href') : null,
+      styled: !!(link && link.sheet && first && getComputedStyle(first).borderTopStyle === 'solid'),
+    };"#;
 
 /// The good-maps page: the sample map (en), the flagship map (zh) and an inline one, in that
 /// order on every site. With JavaScript: three widgets. Without: three fallbacks, the two from files
@@ -206,8 +236,18 @@ async fn check_good_page(base: &str, page: &str, order: [(&str, &str); 2]) {
     assert_eq!(shown(&client, 2).await, "tree: Tea <or> coffee?", "{page}: the inline map renders");
     let scripts = js(&client, "return document.querySelectorAll('script[type=module][src$=\"argmap.js\"]').length", vec![]).await;
     assert_eq!(scripts, json!(1), "{page}: the module script is written once");
-    let hidden = js(&client, "return document.querySelector('argument-map .am-fallback').getBoundingClientRect().height", vec![]).await;
-    assert_eq!(hidden, json!(0), "{page}: the mounted widget covers the fallback");
+    // Once the widget is ready it has taken the first view's place: no `.am-first` is left.
+    for nth in 0..3 {
+        let client: &Client = &client;
+        wait_for(&format!("{page}: map {nth} to be ready"), move || async move {
+            let state = "return document.querySelectorAll('argument-map')[arguments[0]].getAttribute('data-state')";
+            (js(client, state, vec![json!(nth)]).await == json!("ready")).then_some(())
+        })
+        .await;
+        let left = "const root = document.querySelectorAll('argument-map')[arguments[0]].shadowRoot;
+                    return root ? [...root.children].filter((e) => e.classList.contains('am-first')).length : -1";
+        assert_eq!(js(client, left, vec![json!(nth)]).await, json!(0), "{page}: the ready widget of map {nth} has replaced its first view");
+    }
     client.close().await.unwrap();
 
     let client = browser_with(Options { javascript: false, ..Options::default() }).await;
@@ -215,9 +255,24 @@ async fn check_good_page(base: &str, page: &str, order: [(&str, &str); 2]) {
     tokio::time::sleep(Duration::from_millis(300)).await;
     let defined = js(&client, "return customElements.get('argument-map') !== undefined", vec![]).await;
     assert_eq!(defined, json!(false), "JavaScript is off");
+    // Every map's first view is in a declarative shadow root, styled by the package's argmap.css.
+    for nth in 0..3 {
+        let client: &Client = &client;
+        let view = wait_for(&format!("{page}: the first view of map {nth}, styled"), move || async move {
+            let view = js(client, FIRST_VIEW, vec![json!(nth)]).await;
+            (view["styled"] == json!(true) || !view["first"].as_bool().unwrap_or(false)).then_some(view)
+        })
+        .await;
+        assert_eq!(
+            view,
+            json!({"shadow": true, "first": true, "light": false, "css": "/argmap/argmap.css", "styled": true}),
+            "{page}: map {nth} has its first view (the fallback) in a declarative shadow root, styled by argmap.css"
+        );
+    }
+    let normalised = format!("{FALLBACK}{NORMALISED}");
     for (nth, (map, lang)) in order.iter().enumerate() {
-        let expected = js(&client, NORMALISED, vec![json!(cli_fallback(map, lang)), json!(null)]).await;
-        let actual = js(&client, NORMALISED, vec![json!(null), json!(nth)]).await;
+        let expected = js(&client, &normalised, vec![json!(cli_fallback(map, lang)), json!(null)]).await;
+        let actual = js(&client, &normalised, vec![json!(null), json!(nth)]).await;
         assert!(expected.is_string(), "argmap render wrote a fallback for {map}");
         assert!(actual.is_string(), "{page}: map {nth} ({map}) has a static fallback");
         if actual != expected {
@@ -231,11 +286,13 @@ async fn check_good_page(base: &str, page: &str, order: [(&str, &str); 2]) {
             );
         }
     }
-    let root_open = client.find(Locator::Css("argument-map .am-fallback details[data-level='1'][open]")).await;
-    assert!(root_open.is_ok(), "{page}: the fallback's root starts open");
-    let title = client.find(Locator::Css("argument-map .am-fb-title")).await.unwrap();
+    let root_open =
+        js(&client, &format!("{FALLBACK} return !!fallback(0)?.querySelector(\"details[data-level='1'][open]\")"), vec![]).await;
+    assert_eq!(root_open, json!(true), "{page}: the fallback's root starts open");
+    let first = client.find(Locator::Css("argument-map")).await.unwrap().shadow_root().await.expect("a declarative shadow root");
+    let title = first.find(Locator::Css(".am-first > .am-fallback .am-fb-title")).await.unwrap();
     assert!(title.is_displayed().await.unwrap(), "{page}: the fallback shows without JavaScript");
-    let tea = js(&client, NORMALISED, vec![json!(null), json!(2)]).await;
+    let tea = js(&client, &normalised, vec![json!(null), json!(2)]).await;
     assert!(tea.as_str().is_some_and(|t| t.contains("Tea &lt;or&gt; coffee?")), "{page}: the inline map has a fallback: {tea}");
     client.close().await.unwrap();
 }

@@ -6,7 +6,9 @@
 //
 // or the map itself as the body (argmap/1 JSON). Becomes an <argument-map> element with the map
 // inline (so the page needs no second request) and the static fallback rendered now, at build
-// time, for readers without JavaScript. A fence that cannot give a map still builds: it warns
+// time, as the map's first view: in a declarative shadow root (<template shadowrootmode="open">),
+// styled by argmap.css, the browser paints it from the HTML before any script, and without
+// JavaScript it still opens node by node. A fence that cannot give a map still builds: it warns
 // with the file and line, and the page shows why (the widget's own alert, or a static note).
 //
 // Body formats are a table (BODY_FORMATS): `format=NAME` after the info string picks one;
@@ -172,12 +174,25 @@ function localPath(src, { root, file }) {
 }
 
 /**
+ * The URL of argmap.css for the first view's shadow root: `options.css`, else beside
+ * `options.script` (default /argmap/argmap.js), else /argmap/argmap.css.
+ */
+function cssUrl(options) {
+  if (typeof options.css === 'string') return options.css;
+  if (options.script === false) return '/argmap/argmap.css';
+  const script = String(options.script ?? '/argmap/argmap.js');
+  return `${script.split(/[?#]/)[0].replace(/[^/]*$/, '')}argmap.css`;
+}
+
+/**
  * One fence to HTML. `info` is what follows ``` (`argmap lang=en`), `body` the fence's text,
  * `where` = { file, line } for warnings. Options: `root` (folder that absolute `src:` paths are
  * under), `script` (URL of argmap.js, written once per page; false: the layout loads it),
- * `stylesheet` (URL of argmap-fallback.css, or false), `lang` (default language), `inline`
- * (false: keep `src` instead of inlining the map), `page` (an object that lives as long as one
- * page: remembers whether the script was written), `warn` (receives each warning).
+ * `stylesheet` (URL of argmap-fallback.css, or false), `css` (URL of argmap.css, which styles the
+ * first view in its shadow root; default: beside `script`, or /argmap/argmap.css when `script`
+ * is false), `lang` (default language), `inline` (false: keep `src` instead of inlining the
+ * map), `page` (an object that lives as long as one page: remembers whether the script was
+ * written), `warn` (receives each warning).
  * Returns { html, warnings }.
  */
 export function renderFence(info, body, where = {}, options = {}) {
@@ -274,9 +289,13 @@ export function renderFence(info, body, where = {}, options = {}) {
     .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
     .join('');
   html += `<argument-map${attrs}>`;
+  // The first view: the fallback in a declarative shadow root, as `argmap render --shadow` writes it.
+  if (map) {
+    html += `<template shadowrootmode="open"><link rel="stylesheet" href="${escapeHtml(cssUrl(options))}">`;
+    html += `<div class="am-first">${renderFallback(map, attributes.lang)}</div></template>`;
+  }
   if (json !== undefined) html += `<script type="application/json">${scriptSafe(json)}</script>`;
-  if (map) html += renderFallback(map, attributes.lang);
-  else if (note) html += `<p class="am-fb-problem" role="alert">argmap: ${escapeHtml(note)}</p>`;
+  if (!map && note) html += `<p class="am-fb-problem" role="alert">argmap: ${escapeHtml(note)}</p>`;
   html += '</argument-map>\n';
   return { html, warnings };
 }

@@ -13,8 +13,9 @@ const map = { format: 'argmap/1', id: 'm', title: 'T', languages: ['en'], root: 
 test('an argmap fence becomes the element; other fences stay code', () => {
   const md = new MarkdownIt().use(argmap, { warn: () => {} });
   const html = md.render(`# Post\n\n\`\`\`argmap lang=en\n${JSON.stringify(map)}\n\`\`\`\n\n\`\`\`js\nlet x;\n\`\`\`\n`);
-  assert.match(html, /<argument-map lang="en"><script type="application\/json">/);
+  assert.match(html, /<argument-map lang="en"><template shadowrootmode="open"><link rel="stylesheet" href="\/argmap\/argmap.css"><div class="am-first"><div class="am-fallback"/);
   assert.match(html, /data-map-id="m"/);
+  assert.match(html, /<\/template><script type="application\/json">/);
   assert.match(html, /<pre><code class="language-js">let x;/);
   assert.equal(html.match(/argmap\.js/g).length, 1);
 });

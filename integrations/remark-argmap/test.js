@@ -23,8 +23,9 @@ function render(markdown, options = {}) {
 test('an argmap fence becomes the element with its fallback; other code stays code', () => {
   const { html, messages } = render(`Hi\n\n\`\`\`argmap lang=en theme=dark\n${JSON.stringify(map)}\n\`\`\`\n\n\`\`\`js\nx\n\`\`\`\n`);
   assert.deepEqual(messages, []);
-  assert.match(html, /<argument-map lang="en" theme="dark"><script type="application\/json">/);
+  assert.match(html, /<argument-map lang="en" theme="dark"><template shadowrootmode="open"><link rel="stylesheet" href="\/argmap\/argmap.css"><div class="am-first"><div class="am-fallback"/);
   assert.match(html, /data-map-id="m"/);
+  assert.match(html, /<\/template><script type="application\/json">/);
   assert.match(html, /<code class="language-js">x/);
 });
 

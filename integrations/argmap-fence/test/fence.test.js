@@ -50,11 +50,26 @@ test('a map given inline becomes the element with the map and the fallback, scri
   const first = renderFence('argmap lang=en view=map', JSON.stringify(tea), { file: 'post.md', line: 3 }, { ...quiet, page });
   assert.deepEqual(first.warnings, []);
   assert.match(first.html, /<script type="module" src="\/a\/argmap.js"><\/script>/);
-  assert.match(first.html, /<argument-map lang="en" view="map"><script type="application\/json">\{/);
-  assert.match(first.html, /class="am-fallback"/);
+  assert.match(
+    first.html,
+    /<argument-map lang="en" view="map"><template shadowrootmode="open"><link rel="stylesheet" href="\/a\/argmap.css"><div class="am-first"><div class="am-fallback" [^]*<\/div><\/template><script type="application\/json">\{[^]*<\/script><\/argument-map>\n$/,
+    'the first view (the fallback in a declarative shadow root), then the map in the light DOM',
+  );
+  const fallback = /<div class="am-first">([^]*)<\/div><\/template>/.exec(first.html)[1];
+  assert.equal(fallback, renderFallback(tea, 'en'), 'the fallback inside is unchanged');
   assert.ok(!first.html.includes('<b>'), 'no raw < from the map reaches the page');
   const second = renderFence('argmap', JSON.stringify(tea), {}, { ...quiet, page });
   assert.ok(!second.html.includes('argmap.js'), 'the module script is written once per page');
+});
+
+test('the first view links argmap.css: the css option, else beside the script', () => {
+  const href = (options) => /<template shadowrootmode="open"><link rel="stylesheet" href="([^"]*)">/.exec(renderFence('argmap', JSON.stringify(tea), {}, { warn: () => {}, ...options }).html)?.[1];
+  assert.equal(href({}), '/argmap/argmap.css');
+  assert.equal(href({ script: '/static/am/argmap.js?v=3' }), '/static/am/argmap.css');
+  assert.equal(href({ script: 'argmap.js' }), 'argmap.css');
+  assert.equal(href({ script: false }), '/argmap/argmap.css');
+  assert.equal(href({ script: false, css: '/x/y.css?a&b' }), '/x/y.css?a&amp;b');
+  assert.equal(href({ script: '/a/argmap.js', css: 'https://cdn.example/argmap.css' }), 'https://cdn.example/argmap.css');
 });
 
 test('src: reads the file at build time and inlines it', () => {
@@ -78,9 +93,11 @@ test('bad input warns with the file and line and still gives the page an element
   assert.match(broken.warnings[0], /^posts\/a.md:9: argmap: not valid JSON at line 2, column 9/);
   assert.match(broken.html, /<script type="application\/json">\{"format"/, 'the text goes to the widget, which shows the alert');
 
+  assert.ok(!broken.html.includes('<template'), 'no first view without a map');
+
   const empty = renderFence('argmap', '\n', { file: 'posts/a.md', line: 11 }, quiet);
   assert.match(empty.warnings[0], /^posts\/a.md:11: argmap: empty fence/);
-  assert.match(empty.html, /role="alert">argmap: No map was given here./);
+  assert.match(empty.html, /<argument-map><p class="am-fb-problem" role="alert">argmap: No map was given here.<\/p><\/argument-map>/, 'the note stays in the light DOM');
 
   const unknown = renderFence('argmap colour=red', 'hello', { file: 'p.md', line: 1 }, quiet);
   assert.equal(unknown.warnings.length, 2, unknown.warnings.join('\n'));
@@ -88,6 +105,7 @@ test('bad input warns with the file and line and still gives the page an element
   const notAMap = renderFence('argmap', '{"format": "argmap/2"}', { file: 'p.md', line: 1 }, quiet);
   assert.match(notAMap.warnings[0], /"format" is "argmap\/2"/);
   assert.ok(!notAMap.html.includes('am-fallback'));
+  assert.ok(!notAMap.html.includes('<template'));
 });
 
 test('text that would end the script is escaped in the inline JSON', () => {

@@ -31,7 +31,7 @@ test('an Argdown body becomes the element with the map as JSON and its fallback'
   const map = JSON.parse(json);
   assert.equal(map.format, 'argmap/1');
   assert.deepEqual(map.nodes.map((n) => n.id).sort(), ['Allow', 'Ban', 'Focus', 'root'].sort());
-  assert.match(html, /am-fallback/, 'the static fallback is there');
+  assert.match(html, /<template shadowrootmode="open"><link rel="stylesheet" href="\/a\/argmap.css"><div class="am-first"><div class="am-fallback"/, 'the static fallback is there, as the first view');
   assert.match(html, /Phones distract\./);
 });
 
