@@ -9,10 +9,10 @@
 //! - `widget` (wasm only, the `widget` feature, on by default): Yew components on top of the model, and the `mount` entry point that
 //!   the `<argument-map>` element calls.
 
+pub mod fallback;
 mod map_ref;
 pub mod model;
 pub mod strings;
-pub mod fallback;
 
 pub use map_ref::MapRef;
 

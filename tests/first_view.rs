@@ -60,16 +60,15 @@ async fn the_first_view_shows_before_the_wasm_and_the_widget_takes_its_place_whe
     // The wasm is on its way and held: the first view is there, styled, the sides apart.
     let seen = wait_for("the first view, laid out", || async {
         let seen = first_view(&client, "#flagship").await;
-        (seen["view"] == true && seen["cards"].as_array().is_some_and(|c| c.len() >= 5) && num(&seen["host"], "height") > 300.0).then_some(seen)
+        (seen["view"] == true && seen["cards"].as_array().is_some_and(|c| c.len() >= 5) && num(&seen["host"], "height") > 300.0)
+            .then_some(seen)
     })
     .await;
     assert_eq!(seen["state"], "loading", "the widget is not there yet: {seen:#}");
     let cards = seen["cards"].as_array().unwrap();
     let question = &seen["question"];
-    let (open, closed): (Vec<&Value>, Vec<&Value>) = (
-        cards.iter().filter(|c| c["side"] == "open").collect(),
-        cards.iter().filter(|c| c["side"] == "closed").collect(),
-    );
+    let (open, closed): (Vec<&Value>, Vec<&Value>) =
+        (cards.iter().filter(|c| c["side"] == "open").collect(), cards.iter().filter(|c| c["side"] == "closed").collect());
     assert!(!open.is_empty() && !closed.is_empty(), "{seen:#}");
     for o in &open {
         for c in &closed {
@@ -100,8 +99,14 @@ async fn the_first_view_shows_before_the_wasm_and_the_widget_takes_its_place_whe
     })
     .await;
     for key in ["top", "height", "left", "right"] {
-        assert!((num(&before["host"], key) - num(&after["host"], key)).abs() < 1.0, "the map's box keeps its {key}: {before:#} → {after:#}");
-        assert!((num(&before["after"], key) - num(&after["after"], key)).abs() < 1.0, "what follows keeps its {key}: {before:#} → {after:#}");
+        assert!(
+            (num(&before["host"], key) - num(&after["host"], key)).abs() < 1.0,
+            "the map's box keeps its {key}: {before:#} → {after:#}"
+        );
+        assert!(
+            (num(&before["after"], key) - num(&after["after"], key)).abs() < 1.0,
+            "what follows keeps its {key}: {before:#} → {after:#}"
+        );
     }
     let shifts = client.execute("return window.shifts", vec![]).await.unwrap();
     let total: f64 = shifts.as_array().map(|s| s.iter().filter_map(Value::as_f64).sum()).unwrap_or(0.0);
@@ -146,7 +151,20 @@ async fn a_map_far_below_the_fold_downloads_nothing_until_the_reader_scrolls_nea
 async fn the_element_argmap_render_writes_with_its_map_inline_shows_and_becomes_the_widget() {
     let site = site_with_fixtures();
     let element = std::process::Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "-p", "argmap-cli", "--", "render", "cli/tests/fixtures/markup.json", "--lang", "en", "--element", "--base", "."])
+        .args([
+            "run",
+            "--quiet",
+            "-p",
+            "argmap-cli",
+            "--",
+            "render",
+            "cli/tests/fixtures/markup.json",
+            "--lang",
+            "en",
+            "--element",
+            "--base",
+            ".",
+        ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("run argmap render");

@@ -131,7 +131,10 @@ pub enum Action {
     ForgetAnswers,
     /// Where the reader already was in the first view the page drew from its HTML, before the
     /// widget took over: these nodes open (the paths to them too), `at` current.
-    Resume { open: Vec<NodeIdx>, at: Option<NodeIdx> },
+    Resume {
+        open: Vec<NodeIdx>,
+        at: Option<NodeIdx>,
+    },
 }
 
 impl ViewState {

@@ -21,9 +21,10 @@ pub fn open(host: &web_sys::Element, stylesheet: Option<&str>) -> Result<web_sys
     };
     // The address as the browser resolved it: a declarative root's link may be written relative.
     let href = |node: &web_sys::Element| js_sys::Reflect::get(node, &JsValue::from_str("href")).ok().and_then(|h| h.as_string());
-    let first_view = shadow.first_element_child().into_iter().flat_map(|first| {
-        std::iter::successors(Some(first), web_sys::Element::next_element_sibling)
-    });
+    let first_view = shadow
+        .first_element_child()
+        .into_iter()
+        .flat_map(|first| std::iter::successors(Some(first), web_sys::Element::next_element_sibling));
     let first_view = first_view.filter(|node| node.class_name() == "am-first").last();
     let mut kept = false;
     let mut child = shadow.first_element_child();
