@@ -181,6 +181,11 @@ async fn the_copied_snippet_embeds_the_map_in_another_page() {
         .unwrap_or_else(|| panic!("the map inline: {snippet}"));
     let map = argmap::model::load(inline).unwrap_or_else(|problems| panic!("the inline map is valid: {problems:?}"));
     assert!(map.nodes.iter().any(|n| n.id.as_str() == "Ban"));
+    // The map's first view comes drawn, as `argmap render --element` writes it, styled from the
+    // script's folder.
+    let element = &snippet[snippet.find("<argument-map").unwrap()..];
+    assert_eq!(element.trim_end(), argmap::fallback::element(&map, inline, "en", "/argmap/", None), "one renderer");
+    assert!(element.contains("<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/argmap/argmap.css\"><div class=\"am-first\">"));
     // Pasted into a page of another site (another origin) that serves argmap at /argmap/, the
     // snippet shows the map.
     let other = std::env::temp_dir().join(format!("argmap-pasted-{}", std::process::id()));
@@ -195,6 +200,8 @@ async fn the_copied_snippet_embeds_the_map_in_another_page() {
     client.goto(&format!("{elsewhere}/index.html")).await.unwrap();
     let shadow = widget(&client, "argument-map").await;
     row(&shadow, "Allow").await;
+    let first_view_left = js(&client, "return [...document.querySelector('argument-map').shadowRoot.children].some(e => e.classList.contains('am-first'))").await;
+    assert_eq!(first_view_left, json!(false), "the widget took the first view's place");
 
     // The author's own address, chosen once, is kept for the next visit.
     open_editor(&client, &base).await;
@@ -208,6 +215,7 @@ async fn the_copied_snippet_embeds_the_map_in_another_page() {
     let again =
         wait_for("the snippet again", || async { js(&client, "return window.copied ?? null").await.as_str().map(str::to_owned) }).await;
     assert!(again.starts_with("<script type=\"module\" src=\"https://static.example.org/argmap/argmap.js\">"), "{again}");
+    assert!(again.contains("<link rel=\"stylesheet\" href=\"https://static.example.org/argmap/argmap.css\">"), "{again}");
     client.close().await.unwrap();
     let _ = std::fs::remove_dir_all(&other);
 }

@@ -4,7 +4,7 @@
 // loads them.
 //
 // No inline script or style: works under the same strict Content-Security-Policy as the widget.
-import init, { importText } from './editor/argmap_editor.js';
+import init, { importText, embedSnippetElement } from './editor/argmap_editor.js';
 
 const EXAMPLES = {
   argdown: `===
@@ -252,14 +252,18 @@ downloadButton.addEventListener('click', () => {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 });
 
-/** The two lines a host pastes: the element's script, and the element with the map inline. */
+/**
+ * The two lines a host pastes: the element's script, and the element with the map inline and
+ * its first view already drawn (a declarative shadow root styled by argmap.css, from the same
+ * folder as the script), so readers see the map before any script runs.
+ */
 function snippetOf(map) {
   // An attribute value: nothing in it may end the attribute or the tag.
   const script = (scriptAddress.value.trim() || DEFAULT_SCRIPT).replace(/["<>]/g, encodeURIComponent);
-  const lang = Array.isArray(map.languages) && /^[A-Za-z-]+$/.test(map.languages[0] ?? '') ? ` lang="${map.languages[0]}"` : '';
-  // Nothing in the JSON may end the script element it sits in.
-  const json = JSON.stringify(map).replace(/</g, '\\u003c');
-  return `<script type="module" src="${script}"></script>\n<argument-map${lang}><script type="application/json">${json}</script></argument-map>\n`;
+  const lang = Array.isArray(map.languages) && /^[A-Za-z-]+$/.test(map.languages[0] ?? '') ? map.languages[0] : 'en';
+  const folder = script.replace(/[^/]*$/, '');
+  const element = embedSnippetElement(JSON.stringify(map), lang, folder);
+  return `<script type="module" src="${script}"></script>\n${element}\n`;
 }
 
 copyButton.addEventListener('click', async () => {

@@ -1,8 +1,10 @@
 //! The live editor's wasm (edit.html): the model's text importers, and nothing of the widget,
 //! so that readers, who load only the widget's wasm, never download the parsers.
 //!
-//! One function crosses into JavaScript, [`import_text`], and it answers in JSON text: the page
-//! parses it with `JSON.parse`, which costs no bindings code on either side.
+//! Two functions cross into JavaScript: [`import_text`], which answers in JSON text (the page
+//! parses it with `JSON.parse`, which costs no bindings code on either side), and
+//! [`embed_snippet_element`], the element for the author's snippet with the map's first view
+//! drawn in it, by the same renderer as `argmap render --element`.
 
 use argmap::model::{import_argdown, import_markdown, Diagnostic, Imported};
 use serde_json::{json, Value};
@@ -24,6 +26,18 @@ pub fn import_text(text: &str, format: &str) -> String {
         }
     };
     answer(map_json(&imported).as_deref(), &imported.diagnostics)
+}
+
+/// The `<argument-map>` element for the author's snippet: `map_json` inline, in `lang`, with
+/// its first view drawn in a declarative shadow root that links argmap.css from `base` (the
+/// folder the author's site serves argmap.js from), exactly as `argmap render --element` writes
+/// it. An empty string when the map does not load (the editor only offers maps that do).
+#[wasm_bindgen(js_name = embedSnippetElement)]
+pub fn embed_snippet_element(map_json: &str, lang: &str, base: &str) -> String {
+    match argmap::model::load(map_json) {
+        Ok(map) => argmap::fallback::element(&map, map_json, lang, base, None),
+        Err(_) => String::new(),
+    }
 }
 
 /// The document, only when it validated: a map with errors is never handed to the widget.
