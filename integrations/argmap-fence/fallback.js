@@ -1,5 +1,6 @@
 // The static, no-JavaScript fallback of a map, as HTML: the same elements and classes as
-// `argmap render` (cli/src/fallback/), so one stylesheet (argmap-fallback.css) styles both.
+// `argmap render` (src/fallback.rs), so one stylesheet (argmap.css, or argmap-fallback.css) styles both;
+// tests/engines.rs holds the two to the same DOM.
 // Pure: no DOM, no file system. Walks the tree without recursion, so any depth is safe.
 
 const EN = {
