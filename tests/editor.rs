@@ -185,7 +185,9 @@ async fn the_copied_snippet_embeds_the_map_in_another_page() {
     // script's folder.
     let element = &snippet[snippet.find("<argument-map").unwrap()..];
     assert_eq!(element.trim_end(), argmap::fallback::element(&map, inline, "en", "/argmap/", None), "one renderer");
-    assert!(element.contains("<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/argmap/argmap.css\"><div class=\"am-first\">"));
+    assert!(
+        element.contains("<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/argmap/argmap.css\"><div class=\"am-first\">")
+    );
     // Pasted into a page of another site (another origin) that serves argmap at /argmap/, the
     // snippet shows the map.
     let other = std::env::temp_dir().join(format!("argmap-pasted-{}", std::process::id()));
@@ -200,7 +202,9 @@ async fn the_copied_snippet_embeds_the_map_in_another_page() {
     client.goto(&format!("{elsewhere}/index.html")).await.unwrap();
     let shadow = widget(&client, "argument-map").await;
     row(&shadow, "Allow").await;
-    let first_view_left = js(&client, "return [...document.querySelector('argument-map').shadowRoot.children].some(e => e.classList.contains('am-first'))").await;
+    let first_view_left =
+        js(&client, "return [...document.querySelector('argument-map').shadowRoot.children].some(e => e.classList.contains('am-first'))")
+            .await;
     assert_eq!(first_view_left, json!(false), "the widget took the first view's place");
 
     // The author's own address, chosen once, is kept for the next visit.

@@ -50,7 +50,8 @@ async fn the_first_view_shows_before_the_wasm_and_the_widget_takes_its_place_whe
     client
         .execute(
             "window.shifts = []; if (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes.includes('layout-shift'))
-               new PerformanceObserver(l => window.shifts.push(...l.getEntries().filter(e => !e.hadRecentInput).map(e => e.value))).observe({ type: 'layout-shift', buffered: true });
+               new PerformanceObserver(l => window.shifts.push(...l.getEntries().filter(e => !e.hadRecentInput)
+                 .map(e => ({ value: e.value, at: e.startTime, sources: e.sources.map(s => `${s.node?.nodeName}.${s.node?.className} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`) })))).observe({ type: 'layout-shift', buffered: true });
              return 0",
             vec![],
         )
@@ -90,6 +91,8 @@ async fn the_first_view_shows_before_the_wasm_and_the_widget_takes_its_place_whe
     // Let the click's own layout settle, then note where everything stands.
     tokio::time::sleep(Duration::from_millis(600)).await;
     let before = first_view(&client, "#flagship").await;
+    // From here on, what the takeover moves (the page's own loading is not the widget's doing).
+    client.execute("window.shifts = []; return 0", vec![]).await.unwrap();
 
     hold.release();
     let shadow = widget(&client, "#flagship").await;
@@ -109,7 +112,7 @@ async fn the_first_view_shows_before_the_wasm_and_the_widget_takes_its_place_whe
         );
     }
     let shifts = client.execute("return window.shifts", vec![]).await.unwrap();
-    let total: f64 = shifts.as_array().map(|s| s.iter().filter_map(Value::as_f64).sum()).unwrap_or(0.0);
+    let total: f64 = shifts.as_array().map(|s| s.iter().filter_map(|e| e["value"].as_f64()).sum()).unwrap_or(0.0);
     assert_eq!(total, 0.0, "no layout shift: {shifts}");
 
     // The same ARIA contract as ever, starting where the reader was.
