@@ -469,13 +469,24 @@ async fn the_unpacked_package_shows_its_maps_and_its_editor_from_the_folder_as_i
     }
     let readme = std::fs::read_to_string(folder.join("README.md")).unwrap();
     let index = std::fs::read_to_string(folder.join("index.html")).unwrap();
-    for line in [
-        "<script type=\"module\" src=\"argmap.js\"></script>",
-        "<argument-map src=\"maps/open-vs-closed.json\" lang=\"en\"></argument-map>",
-    ] {
-        assert!(readme.contains(line) && index.contains(line), "the README's two lines are index.html's: {line}");
-    }
+    let script = "<script type=\"module\" src=\"argmap.js\"></script>";
+    let element = "<argument-map src=\"maps/open-vs-closed.json\" lang=\"en\">";
+    assert!(readme.contains(script) && index.contains(script), "the README's script line is index.html's");
+    assert!(readme.contains(&format!("{element}</argument-map>")), "the README's element line");
+    // index.html's element carries the flagship's first view, drawn by `argmap render`.
+    assert!(
+        index.contains(&format!("{element}<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"./argmap.css\">")),
+        "the first view in index.html: {index}"
+    );
     let base = serve(folder, &[]);
+    // Without JavaScript the first view is there, styled by the package's argmap.css.
+    let client = browser_with(Options { javascript: false, ..Options::default() }).await;
+    client.goto(&format!("{base}/index.html")).await.unwrap();
+    let host = client.find(Locator::Css("argument-map")).await.unwrap();
+    let view = host.shadow_root().await.expect("a declarative shadow root");
+    let question = view.find(Locator::Css(".am-first .am-fallback > details > summary")).await.unwrap();
+    assert!(question.text().await.unwrap().contains("which will shape AI"), "the question, with no script");
+    client.close().await.unwrap();
     let client = browser().await;
     client.goto(&format!("{base}/index.html")).await.unwrap();
     assert_eq!(
