@@ -4,6 +4,7 @@
 
 pub mod argdown;
 mod articles;
+pub mod camera;
 mod diagnostic;
 mod exercise;
 pub mod export;

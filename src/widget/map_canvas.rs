@@ -11,12 +11,14 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::model::camera::{self, fitted, in_region, region, zoom_at, Camera, Region};
 use crate::model::{
-    cross_links, estimated_card_size, layout, overview, Action, ArgumentMap, Hits, Layout, LayoutOptions, NodeIdx, Orientation, Overview,
+    cross_links, estimated_card_size, layout, Action, ArgumentMap, Hits, Layout, LayoutOptions, NodeIdx, Orientation, Overview,
     PictureLabel, PictureWords, Row, Size, ViewState,
 };
 use crate::strings::strings;
 
+use super::map_overview::paint_overview;
 use super::map_wires::{MapWires, Redraw};
 use super::more_menu::MoreMenu;
 use super::row::{hiding, shows_open, TreeRow};
@@ -37,23 +39,7 @@ pub struct MapCanvasProps {
 /// From how many shown cards on the map draws only those near the view (and the selected one):
 /// thousands of cards cost seconds of style and layout, while a reader sees a few dozen. Below it
 /// every card is in the DOM, as a smaller map's tests and readers expect.
-const DRAW_ALL_UP_TO: usize = 400;
-/// How far around the viewport cards are drawn, in viewports, and the grid (plane px) the drawn
-/// region snaps to, so panning renders again only when it crosses a cell.
-const DRAWN_AROUND: f32 = 1.0;
-const DRAWN_CELL: f32 = 512.0;
-/// Room kept between a card brought into view and the edge of the viewport.
-const MARGIN: f32 = 24.0;
-const MIN_ZOOM: f32 = 0.15;
-const MAX_ZOOM: f32 = 2.5;
-
-/// Where the plane sits in the viewport: `screen = offset + plane × zoom`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Camera {
-    x: f32,
-    y: f32,
-    zoom: f32,
-}
+pub(super) const DRAW_ALL_UP_TO: usize = 400;
 
 /// What the canvas remembers between renders, outside Yew's state (changing it must not render).
 #[derive(Default)]
@@ -100,23 +86,6 @@ fn focus_placed(stage: &web_sys::Element, id: &str) -> bool {
         }
         None => false,
     }
-}
-
-/// A region of the plane, in whole `DRAWN_CELL`s: x0, y0, x1, y1.
-type Region = (i32, i32, i32, i32);
-
-/// The cells the viewport sees through `camera`, and `DRAWN_AROUND` viewports beyond.
-fn region(camera: Camera, room: (f32, f32)) -> Region {
-    let zoom = camera.zoom.max(MIN_ZOOM);
-    let (w, h) = (room.0 / zoom, room.1 / zoom);
-    let (x, y) = (-camera.x / zoom, -camera.y / zoom);
-    let cell = |v: f32| (v / DRAWN_CELL).floor() as i32;
-    (cell(x - w * DRAWN_AROUND), cell(y - h * DRAWN_AROUND), cell(x + w * (1.0 + DRAWN_AROUND)), cell(y + h * (1.0 + DRAWN_AROUND)))
-}
-
-fn in_region(rect: &crate::model::Rect, r: Region) -> bool {
-    let (x0, y0, x1, y1) = (r.0 as f32 * DRAWN_CELL, r.1 as f32 * DRAWN_CELL, (r.2 + 1) as f32 * DRAWN_CELL, (r.3 + 1) as f32 * DRAWN_CELL);
-    rect.x + rect.width >= x0 && rect.x <= x1 && rect.y + rect.height >= y0 && rect.y <= y1
 }
 
 #[derive(Clone, Copy)]
@@ -171,104 +140,8 @@ fn fit_to_first_view(viewport: &web_sys::Element) -> Option<f32> {
     Some(viewport.client_height() as f32)
 }
 
-/// The overview's largest box, in CSS px.
-const OVERVIEW_BOX: (f32, f32) = (160.0, 120.0);
-/// Beyond this many cards the overview shows the map's extent and the frame, not each card: its
-/// marks are painted again after every render, and a huge map's renders are the hot path.
-const OVERVIEW_MARKS_UP_TO: usize = DRAW_ALL_UP_TO;
-const SVG: &str = "http://www.w3.org/2000/svg";
-
-/// Paints the overview: the whole map shrunk into its box (each card a mark in its side's
-/// colour, when `marks` asks to draw them again or none are drawn), the view as a frame; hidden,
-/// and emptied, when the view holds the whole map. Drawn through the DOM, not rendered: a pan
-/// moves only the frame.
-fn paint_overview(
-    svg: &web_sys::Element,
-    placed: &Layout,
-    sides: &[&'static str],
-    camera: Camera,
-    room: (f32, f32),
-    marks: bool,
-) -> Overview {
-    let zoom = camera.zoom.max(MIN_ZOOM);
-    let seen = crate::model::Rect { x: -camera.x / zoom, y: -camera.y / zoom, width: room.0 / zoom, height: room.1 / zoom };
-    let o = overview((placed.width, placed.height), seen, OVERVIEW_BOX);
-    if !o.needed {
-        let _ = svg.set_attribute("hidden", "");
-        svg.set_text_content(None);
-        return o;
-    }
-    let _ = svg.remove_attribute("hidden");
-    let (w, h) = (px(o.width).max(1), px(o.height).max(1));
-    let _ = svg.set_attribute("viewBox", &format!("0 0 {w} {h}"));
-    let _ = svg.set_attribute("width", &w.to_string());
-    let _ = svg.set_attribute("height", &h.to_string());
-    let Some(document) = svg.owner_document() else { return o };
-    let rect = |class: &str, r: (f32, f32, f32, f32)| -> Option<web_sys::Element> {
-        let e = document.create_element_ns(Some(SVG), "rect").ok()?;
-        let _ = e.set_attribute("class", class);
-        for (name, v) in [("x", r.0), ("y", r.1), ("width", r.2.max(1.0)), ("height", r.3.max(1.0))] {
-            let _ = e.set_attribute(name, &px(v).to_string());
-        }
-        Some(e)
-    };
-    if marks || svg.first_element_child().is_none() {
-        svg.set_text_content(None);
-        if placed.cards.len() <= OVERVIEW_MARKS_UP_TO {
-            for (card, side) in placed.cards.iter().zip(sides) {
-                if let Some(e) = rect("am-ov-card", (card.x * o.scale, card.y * o.scale, card.width * o.scale, card.height * o.scale)) {
-                    let _ = e.set_attribute("data-side", side);
-                    let _ = svg.append_child(&e);
-                }
-            }
-        }
-        if let Some(frame) = rect("am-ov-frame", (0.0, 0.0, 0.0, 0.0)) {
-            let _ = svg.append_child(&frame);
-        }
-    }
-    if let Some(frame) = svg.last_element_child() {
-        let f = o.frame;
-        for (name, v) in [("x", f.x), ("y", f.y), ("width", f.width.max(2.0)), ("height", f.height.max(2.0))] {
-            let _ = frame.set_attribute(name, &px(v).to_string());
-        }
-    }
-    o
-}
-
 fn viewport_size(viewport: &web_sys::Element) -> (f32, f32) {
     (viewport.client_width() as f32, viewport.client_height() as f32)
-}
-
-/// The camera moved as little as possible so that `rect` (plane coordinates) is in view.
-fn reveal(camera: Camera, rect: (f32, f32, f32, f32), view: (f32, f32)) -> Camera {
-    let (x, y, w, h) = rect;
-    let mut c = camera;
-    let fit = |offset: &mut f32, start: f32, size: f32, room: f32| {
-        let (a, b) = (*offset + start * c.zoom, *offset + (start + size) * c.zoom);
-        if b > room - MARGIN {
-            *offset -= b - (room - MARGIN);
-        }
-        let a = a.min(*offset + start * c.zoom);
-        if a < MARGIN {
-            *offset += MARGIN - a;
-        }
-    };
-    fit(&mut c.x, x, w, view.0);
-    fit(&mut c.y, y, h, view.1);
-    c
-}
-
-/// The whole layout in view, never larger than life.
-fn fitted(layout: &Layout, view: (f32, f32)) -> Camera {
-    let zoom = ((view.0 - 2.0 * MARGIN) / layout.width.max(1.0)).min((view.1 - 2.0 * MARGIN) / layout.height.max(1.0)).clamp(MIN_ZOOM, 1.0);
-    Camera { x: (view.0 - layout.width * zoom) / 2.0, y: (view.1 - layout.height * zoom) / 2.0, zoom }
-}
-
-/// Zoom by `factor` keeping the plane point under (`px`, `py`) where it is.
-fn zoom_at(camera: Camera, factor: f32, px: f32, py: f32) -> Camera {
-    let zoom = (camera.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
-    let k = zoom / camera.zoom;
-    Camera { x: px - (px - camera.x) * k, y: py - (py - camera.y) * k, zoom }
 }
 
 /// The picture's words as the reader sees the map now: in the reader's language, and with what
@@ -469,14 +342,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             // sees every position at once and the page, not the map, scrolls.
             if m.camera.is_none() {
                 let window = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0) as f32;
-                // max/min, not clamp: clamp's check of its bounds formats floats when it fails,
-                // and that alone brings float formatting (about 11 KB) into the wasm.
-                // Never past the bottom of the screen when the map starts on it (a standalone
-                // page): the whole first view, controls and map, without scrolling.
-                let top = viewport.get_bounding_client_rect().top() as f32;
-                let below = window - top - 16.0;
-                let most = if below >= 352.0 { below.min(window * 0.85) } else { window * 0.85 };
-                let tall = (placed.height + 2.0 * MARGIN).min(most).max(352.0);
+                let tall = camera::first_height(placed.height, window, viewport.get_bounding_client_rect().top() as f32);
                 if let Some(inside) = fit_to_first_view(&viewport) {
                     room.1 = inside;
                 } else if tall > room.1 {
@@ -490,54 +356,16 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             let now = at.and_then(|i| placed.cards.get(i)).map(|r| (r.x, r.y));
             let camera = match (m.camera, now, m.placed.get(&selected)) {
                 // The card the reader acted on stays where it was on screen...
-                (Some(c), Some(now), Some(&before)) => {
-                    Camera { x: c.x - (now.0 - before.0) * c.zoom, y: c.y - (now.1 - before.1) * c.zoom, ..c }
-                }
+                (Some(c), Some(now), Some(&before)) => camera::keep_still(c, before, now),
                 (Some(c), _, _) => c,
-                // ...and the first time, the whole map at once if it fits, else the root at the left.
-                (None, _, _) => {
-                    let fit = fitted(&placed, room);
-                    match at.filter(|&i| i > 0).and_then(|i| Some((i, *placed.cards.get(i)?))) {
-                        _ if fit.zoom >= 0.6 => fit,
-                        // Too big to read whole, opened on a claim (a shared link, a reload):
-                        // that claim with its parent to its left and what it opened beside it,
-                        // its block centred, or the claim itself when the block is taller.
-                        Some((i, card)) => {
-                            let block = placed.subtree_bounds(i).unwrap_or(card);
-                            let left = placed.parent(i).and_then(|p| placed.cards.get(p)).map_or(card.x, |p| p.x);
-                            let left = if block.x + block.width - left > room.0 - 2.0 * MARGIN { card.x } else { left };
-                            let (top, tall) =
-                                if block.height < room.1 - 2.0 * MARGIN { (block.y, block.height) } else { (card.y, card.height) };
-                            Camera { x: MARGIN - left, y: room.1 / 2.0 - (top + tall / 2.0), zoom: 1.0 }
-                        }
-                        // Else the question where the two sides meet: in the middle when both
-                        // sides grow from it, at the left when the map grows one way.
-                        None => {
-                            let root = placed.cards.first().copied().unwrap_or_default();
-                            let two_sided = (0..placed.cards.len()).any(|i| placed.grows_left(i));
-                            let x = if two_sided { room.0 / 2.0 - (root.x + root.width / 2.0) } else { MARGIN - root.x };
-                            // The top of the map in view, unless that leaves the question below the middle.
-                            Camera { x, y: MARGIN.min(room.1 / 2.0 - (root.y + root.height / 2.0)), zoom: 1.0 }
-                        }
-                    }
-                }
+                (None, _, _) => camera::opening(&placed, room, at),
             };
-            // ...then the view pans only as far as needed to show what opened, and the card: once
-            // per reader's action, not again when a huge map draws the cards a pan came near.
+            // ...then the view pans only as far as needed to show what opened: once per reader's
+            // action, not again when a huge map draws the cards a pan came near.
             let acted = m.acted_on.as_ref().is_none_or(|(r, s)| !Rc::ptr_eq(r, &rows) || *s != selected);
             m.acted_on = Some((rows.clone(), selected));
             let camera = match at.filter(|_| acted) {
-                Some(i) => {
-                    let card = placed.cards.get(i).map(|r| (r.x, r.y, r.width, r.height)).unwrap_or_default();
-                    let block = placed.subtree_bounds(i).map(|r| (r.x, r.y, r.width, r.height)).unwrap_or(card);
-                    // What opened, as far as the view holds it: across, the card and the column
-                    // its children grew into; down, the whole block if it fits, else the card
-                    // (its children are centred on it). The card itself always.
-                    let (wide, tall) = (block.2 * camera.zoom < room.0 - 2.0 * MARGIN, block.3 * camera.zoom < room.1 - 2.0 * MARGIN);
-                    let (x, w) = if wide { (block.0, block.2) } else { (card.0, card.2) };
-                    let (y, h) = if tall { (block.1, block.3) } else { (card.1, card.3) };
-                    reveal(reveal(camera, (x, y, w, h), room), card, room)
-                }
+                Some(i) => camera::follow(camera, &placed, i, room),
                 None => camera,
             };
             m.camera = Some(camera);
