@@ -13,14 +13,15 @@ use yew::prelude::*;
 
 use crate::model::camera::{self, fitted, in_region, region, zoom_at, Camera, Region};
 use crate::model::{
-    cross_links, estimated_card_size, layout, Action, ArgumentMap, Hits, Layout, LayoutOptions, NodeIdx, Orientation, Overview,
-    PictureLabel, PictureWords, Row, Size, ViewState,
+    cross_links, estimated_card_size, layout, Action, ArgumentMap, Hits, Layout, LayoutOptions, NodeIdx, Orientation, Overview, Row, Size,
+    ViewState,
 };
-use crate::strings::strings;
 
+use super::hooks::{use_pan_zoom, MoveCamera, PanZoom};
+use super::map_controls::{map_controls, Control};
 use super::map_overview::paint_overview;
+use super::map_picture::save_picture;
 use super::map_wires::{MapWires, Redraw};
-use super::more_menu::MoreMenu;
 use super::row::{hiding, shows_open, TreeRow};
 use super::state::MapRef;
 use super::tree_keys::tree_handlers;
@@ -56,9 +57,6 @@ struct Memory {
     placed: HashMap<NodeIdx, (f32, f32)>,
     camera: Option<Camera>,
     layout: Option<Rc<Layout>>,
-    /// Pointers down on the viewport (for drag and pinch), and where a drag started.
-    pointers: Vec<(i32, f32, f32)>,
-    drag: Option<Drag>,
     /// The viewport's size when last seen, and the plane region whose cards are drawn (in
     /// `DRAWN_CELL`s), for a map too big to draw whole.
     room: (f32, f32),
@@ -86,16 +84,6 @@ fn focus_placed(stage: &web_sys::Element, id: &str) -> bool {
         }
         None => false,
     }
-}
-
-#[derive(Clone, Copy)]
-struct Drag {
-    x: f32,
-    y: f32,
-    camera: Camera,
-    moved: bool,
-    /// For a pinch: the distance between the two pointers when it started.
-    spread: Option<f32>,
 }
 
 fn html_element(e: &web_sys::Element) -> Option<web_sys::HtmlElement> {
@@ -144,32 +132,6 @@ fn viewport_size(viewport: &web_sys::Element) -> (f32, f32) {
     (viewport.client_width() as f32, viewport.client_height() as f32)
 }
 
-/// The picture's words as the reader sees the map now: in the reader's language, and with what
-/// the exercise still hides hidden.
-struct AsShown<'a> {
-    map: &'a crate::model::ArgumentMap,
-    view: &'a ViewState,
-}
-
-impl PictureWords for AsShown<'_> {
-    fn label(&self, label: PictureLabel) -> String {
-        let s = strings(&self.view.lang);
-        match label {
-            PictureLabel::Caption(n) if self.conceals(n) => "?".to_owned(),
-            PictureLabel::Hidden(n) if self.view.exercise => {
-                let node = &self.map.nodes[n];
-                let (supporting, attacking, guessing) = hiding(self.map, self.view, n).children.unwrap_or_default();
-                s.hidden(node.children.len(), supporting, attacking, guessing)
-            }
-            _ => s.picture_label(self.map, label, &self.view.lang),
-        }
-    }
-
-    fn conceals(&self, node: NodeIdx) -> bool {
-        self.view.conceals(self.map, node)
-    }
-}
-
 /// Whether row `i`'s card is drawn closed (it has children it does not show).
 fn closed(map: &ArgumentMap, view: &ViewState, rows: &[Row], i: usize) -> bool {
     rows.get(i).is_some_and(|r| !map.nodes[r.node].children.is_empty()) && !shows_open(map, view, rows, i)
@@ -210,7 +172,6 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
     let map = &props.map;
     let view = &props.view;
     let rows = &props.rows;
-    let s = strings(&view.lang);
     let memory = use_mut_ref(Memory::default);
     let measured = use_state(|| 0u32);
     let (viewport_ref, stage_ref, overview_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
@@ -405,8 +366,8 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
         });
     }
 
-    // Drag to pan, two fingers to pinch, ctrl/⌘ + wheel (and a trackpad's pinch) to zoom.
-    let camera_change = {
+    // Every move of the view (gestures, the controls, the overview) goes through here.
+    let camera_change: MoveCamera = {
         let (memory, stage_ref, redrawn, huge) = (memory.clone(), stage_ref.clone(), redrawn.setter(), rows.len() > DRAW_ALL_UP_TO);
         let overview_ref = overview_ref.clone();
         Rc::new(move |f: &dyn Fn(Camera) -> Camera| {
@@ -444,93 +405,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             camera_change(&move |c| Camera { x: room.0 / 2.0 - x * c.zoom, y: room.1 / 2.0 - y * c.zoom, ..c });
         })
     };
-    let onpointerdown = {
-        let memory = memory.clone();
-        Callback::from(move |e: PointerEvent| {
-            if e.button() != 0 {
-                return;
-            }
-            let mut m = memory.borrow_mut();
-            m.pointers.retain(|p| p.0 != e.pointer_id());
-            m.pointers.push((e.pointer_id(), e.client_x() as f32, e.client_y() as f32));
-            let Some(camera) = m.camera else { return };
-            let spread = match m.pointers.as_slice() {
-                [a, b] => Some(((a.1 - b.1).powi(2) + (a.2 - b.2).powi(2)).sqrt().max(1.0)),
-                _ => None,
-            };
-            let (x, y) = if spread.is_some() { midpoint(&m.pointers) } else { (e.client_x() as f32, e.client_y() as f32) };
-            m.drag = Some(Drag { x, y, camera, moved: spread.is_some(), spread });
-        })
-    };
-    let onpointermove = {
-        let (memory, camera_change, viewport_ref) = (memory.clone(), camera_change.clone(), viewport_ref.clone());
-        Callback::from(move |e: PointerEvent| {
-            let (drag, pointers) = {
-                let mut m = memory.borrow_mut();
-                if let Some(p) = m.pointers.iter_mut().find(|p| p.0 == e.pointer_id()) {
-                    *p = (e.pointer_id(), e.client_x() as f32, e.client_y() as f32);
-                }
-                (m.drag, m.pointers.clone())
-            };
-            let Some(mut drag) = drag else { return };
-            let (x, y) = if drag.spread.is_some() { midpoint(&pointers) } else { (e.client_x() as f32, e.client_y() as f32) };
-            let (dx, dy) = (x - drag.x, y - drag.y);
-            if !drag.moved && dx * dx + dy * dy < 16.0 {
-                return;
-            }
-            if !drag.moved {
-                drag.moved = true;
-                // From here on the gesture is the viewport's: the card under it gets no click.
-                if let Some(viewport) = viewport_ref.cast::<web_sys::Element>() {
-                    let _ = viewport.set_pointer_capture(e.pointer_id());
-                }
-            }
-            memory.borrow_mut().drag = Some(drag);
-            let origin = viewport_ref.cast::<web_sys::Element>().map(|v| v.get_bounding_client_rect());
-            let (left, top) = origin.map_or((0.0, 0.0), |r| (r.left() as f32, r.top() as f32));
-            let spread = match pointers.as_slice() {
-                [a, b] => drag.spread.map(|s0| ((a.1 - b.1).powi(2) + (a.2 - b.2).powi(2)).sqrt() / s0),
-                _ => None,
-            };
-            camera_change(&move |_| {
-                let panned = Camera { x: drag.camera.x + dx, y: drag.camera.y + dy, ..drag.camera };
-                match spread {
-                    Some(factor) => zoom_at(panned, factor, x - left, y - top),
-                    None => panned,
-                }
-            });
-        })
-    };
-    let onpointerup = {
-        let memory = memory.clone();
-        Callback::from(move |e: PointerEvent| {
-            let mut m = memory.borrow_mut();
-            m.pointers.retain(|p| p.0 != e.pointer_id());
-            m.drag = None;
-        })
-    };
-    {
-        let (viewport_ref, camera_change) = (viewport_ref.clone(), camera_change.clone());
-        use_effect_with((), move |_| {
-            let listener = viewport_ref.cast::<web_sys::Element>().map(|viewport| {
-                let target = viewport.clone();
-                let options = gloo::events::EventListenerOptions::enable_prevent_default();
-                gloo::events::EventListener::new_with_options(&viewport, "wheel", options, move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else { return };
-                    // A plain wheel scrolls the host page as usual; ctrl (a trackpad pinch) zooms.
-                    if !(e.ctrl_key() || e.meta_key()) {
-                        return;
-                    }
-                    e.prevent_default();
-                    let r = target.get_bounding_client_rect();
-                    let (px, py) = (e.client_x() as f32 - r.left() as f32, e.client_y() as f32 - r.top() as f32);
-                    let factor = (-(e.delta_y() as f32) * 0.01).exp();
-                    camera_change(&move |c| zoom_at(c, factor, px, py));
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    let PanZoom { onpointerdown, onpointermove, onpointerup } = use_pan_zoom(viewport_ref.clone(), camera_change.clone());
     // Focus moving to a card can make the browser scroll the clipped viewport; the camera, not
     // the scroll position, says what is in view.
     let onscroll = Callback::from(|e: Event| {
@@ -539,34 +414,18 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             v.set_scroll_left(0);
         }
     });
-    let zoom_button = |factor: f32| {
-        let (camera_change, viewport_ref) = (camera_change.clone(), viewport_ref.clone());
-        Callback::from(move |_: MouseEvent| {
-            let room = viewport_ref.cast::<web_sys::Element>().map(|v| viewport_size(&v)).unwrap_or((600.0, 400.0));
-            camera_change(&move |c| zoom_at(c, factor, room.0 / 2.0, room.1 / 2.0));
-        })
-    };
-    let fit = {
+    let on_control = {
         let (camera_change, viewport_ref, memory) = (camera_change.clone(), viewport_ref.clone(), memory.clone());
-        Callback::from(move |_: MouseEvent| {
+        let (map, rows, view) = (map.clone(), rows.clone(), view.clone());
+        Callback::from(move |control: Control| {
             let room = viewport_ref.cast::<web_sys::Element>().map(|v| viewport_size(&v)).unwrap_or((600.0, 400.0));
-            let layout = memory.borrow().layout.clone();
-            if let Some(layout) = layout {
-                camera_change(&move |_| fitted(&layout, room));
-            }
-        })
-    };
-    let save = |png: bool| {
-        let (map, rows, memory, view) = (map.clone(), rows.clone(), memory.clone(), view.clone());
-        Callback::from(move |_: MouseEvent| {
             // The newest layout: the cards may have been measured since this render.
-            let Some(placed) = memory.borrow().layout.clone() else { return };
-            let words = AsShown { map: &map, view: &view };
-            let picture = crate::model::picture(&map, &rows, &placed, &view.lang, &words);
-            if png {
-                super::picture_png::save_png(&picture, format!("{}.png", map.id));
-            } else {
-                super::download::save(&format!("{}.svg", map.id), "image/svg+xml", &picture.to_svg());
+            let layout = memory.borrow().layout.clone();
+            match (control, layout) {
+                (Control::Zoom(factor), _) => camera_change(&move |c| zoom_at(c, factor, room.0 / 2.0, room.1 / 2.0)),
+                (Control::Fit, Some(layout)) => camera_change(&move |_| fitted(&layout, room)),
+                (Control::Save { png }, Some(layout)) => save_picture(&map, &view, &rows, &layout, png),
+                (_, None) => {}
             }
         })
     };
@@ -629,23 +488,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                     </div>
                 </div>
             </div>
-            <div class="am-group am-zoom" role="group" aria-label={s.view_map}>
-                <button type="button" class="am-button" data-action="zoom-out" aria-label={s.zoom_out} onclick={zoom_button(1.0 / 1.25)}>{ "−" }</button>
-                <button type="button" class="am-button" data-action="zoom-in" aria-label={s.zoom_in} onclick={zoom_button(1.25)}>{ "+" }</button>
-                <button type="button" class="am-button" data-action="fit" onclick={fit}>{ s.zoom_fit }</button>
-                <MoreMenu label={s.save_picture} name="save-picture">
-                    <button type="button" class="am-menuitem" role="menuitem" data-action="save-svg" onclick={save(false)}>{ "SVG" }</button>
-                    <button type="button" class="am-menuitem" role="menuitem" data-action="save-png" onclick={save(true)}>{ "PNG" }</button>
-                </MoreMenu>
-            </div>
+            { map_controls(&view.lang, &on_control) }
         </div>
-    }
-}
-
-fn midpoint(pointers: &[(i32, f32, f32)]) -> (f32, f32) {
-    match pointers {
-        [a, b, ..] => ((a.1 + b.1) / 2.0, (a.2 + b.2) / 2.0),
-        [a] => (a.1, a.2),
-        [] => (0.0, 0.0),
     }
 }
