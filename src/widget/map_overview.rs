@@ -6,7 +6,7 @@
 use crate::model::camera::{self, Camera};
 use crate::model::{overview, Layout, Overview};
 
-use super::map_canvas::{px, DRAW_ALL_UP_TO};
+use super::map_placing::{px, DRAW_ALL_UP_TO};
 
 /// The overview's largest box, in CSS px.
 const OVERVIEW_BOX: (f32, f32) = (160.0, 120.0);

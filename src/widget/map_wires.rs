@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::model::{cross_links, Curve, Layout, Relation, Row, ViewState};
 use crate::strings::strings;
 
-use super::map_canvas::px;
+use super::map_placing::px;
 use super::state::MapRef;
 
 /// Where the canvas sends a layout newer than the one it rendered with.

@@ -9,7 +9,7 @@
 //! - the panels: `toolbar`, `legend`, `collision_table`, `tour_panel`, `verdict_bar`,
 //!   `marks_bar` (the exercise's score, marks as a file), `detail` (with `guess`), `error_panel`;
 //!   `more_menu` (the toolbar's one menu); the two drawings of the tree, `map_canvas` (the map, its lines in `map_wires`, its overview in `map_overview`, its controls
-//!   in `map_controls`, "Save picture" in `map_picture`; where it looks is the model's `camera`,
+//!   in `map_controls`, "Save picture" in `map_picture`, measuring and placing its cards in `map_placing`; where it looks is the model's `camera`,
 //!   its gestures the `use_pan_zoom` hook) and `tree`
 //!   (the outline), with the same `row`s and the same keys (`tree_keys`); `download` saves the
 //!   map as a picture.
@@ -29,6 +29,7 @@ mod map_canvas;
 mod map_controls;
 mod map_overview;
 mod map_picture;
+mod map_placing;
 mod map_view;
 mod map_wires;
 mod marks_bar;

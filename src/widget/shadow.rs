@@ -58,7 +58,7 @@ pub fn open(host: &web_sys::Element, stylesheet: Option<&str>) -> Result<web_sys
         // Fixed, as wide as the host's content: measured like the real thing, yet never
         // adding to the page's scroll height (a scroll bar appearing would move the page).
         if let Some(root) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&root) {
-            let width = super::map_canvas::px(host.get_bounding_client_rect().width() as f32);
+            let width = super::map_placing::px(host.get_bounding_client_rect().width() as f32);
             root.style().set_property("width", &format!("{width}px"))?;
         }
     }
