@@ -2,7 +2,8 @@
 //! page written by `argmap render --element|--shadow` shows the map's first view, styled, while
 //! the widget's wasm is held back; a reader can open it node by node meanwhile; once the wasm
 //! arrives the widget takes its place with nothing on the page moving, and starts where the
-//! reader was. A map far below the fold downloads nothing until the reader scrolls near it.
+//! reader was. A map far below the fold downloads nothing until the reader scrolls near it. When
+//! the wasm cannot load, the element says so in its box, above the map as text.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -190,5 +191,46 @@ async fn the_element_argmap_render_writes_with_its_map_inline_shows_and_becomes_
     wait_for("the first view gone", || async { (first_view(&client, "argument-map").await["view"] == false).then_some(()) }).await;
     let alerts = client.execute("return document.querySelectorAll('script:not([src]):not([type])').length", vec![]).await.unwrap();
     assert_eq!(alerts, 0, "no script came out of the map's text");
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn when_the_wasm_cannot_load_the_element_says_so_in_its_box_and_keeps_the_map_as_text() {
+    let site = site_with_fixtures();
+    std::fs::remove_file(site.join("pkg/argmap_bg.wasm")).unwrap();
+    let base = serve(&site, &[]);
+    let client = browser_with(Options { width: 1280, height: 900, ..Options::default() }).await;
+    client.goto(&format!("{base}/blog.html")).await.unwrap();
+    let said = |host: &'static str| {
+        let client = client.clone();
+        async move {
+            wait_for(&format!("{host}'s alert"), || async {
+                let seen = client
+                    .execute(
+                        "const host = document.querySelector(arguments[0]); host.scrollIntoView();
+                         const alert = host.shadowRoot?.querySelector('.am-unloadable[role=alert]');
+                         return alert && { text: alert.textContent, state: host.getAttribute('data-state'),
+                           shown: alert.getBoundingClientRect().height > 0,
+                           firstView: [...host.shadowRoot.children].some(e => e.classList.contains('am-first')) };",
+                        vec![Value::from(host)],
+                    )
+                    .await
+                    .ok()?;
+                (!seen.is_null()).then_some(seen)
+            })
+            .await
+        }
+    };
+    let flagship = said("#flagship").await;
+    assert_eq!(flagship["state"], "error", "{flagship}");
+    let text = flagship["text"].as_str().unwrap();
+    assert!(text.contains("could not be loaded") && text.contains("404"), "a readable reason: {text}");
+    assert!(text.contains("The map as text is below"), "{text}");
+    assert!(flagship["shown"] == true && flagship["firstView"] == true, "the alert shows above the first view, which stays: {flagship}");
+    // An element with nothing else to show says so too: not a blank spot.
+    let bare = said("#phones").await;
+    let text = bare["text"].as_str().unwrap();
+    assert!(text.contains("could not be loaded") && !text.contains("below"), "{text}");
+    assert!(bare["shown"] == true, "{bare}");
     client.close().await.unwrap();
 }

@@ -100,6 +100,33 @@ function watchFirstView(element) {
   };
 }
 
+// What the element says in its own box when the widget itself cannot load (no wasm, no glue):
+// the only words outside the wasm's tables, since the wasm is what failed.
+const CANNOT_LOAD = {
+  en: ['The interactive map could not be loaded', 'The map as text is below.'],
+  zh: ['交互式论证图未能加载', '下面是文字版的论证图。'],
+};
+
+/**
+ * The widget could not load: a readable alert in the element's box, in the reader's language,
+ * with the reason (for the page's author), above whatever the element shows instead (the first
+ * view, or its own fallback), never a blank spot.
+ */
+function unloadable(element, reason) {
+  const lang = element.closest('[lang]')?.getAttribute('lang') ?? '';
+  const [what, below] = CANNOT_LOAD[lang.toLowerCase().startsWith('zh') ? 'zh' : 'en'];
+  const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  if (!shadow.querySelector('slot') && !firstView(element)) shadow.append(document.createElement('slot'));
+  let alert = [...shadow.children].find((e) => e.classList.contains('am-unloadable'));
+  if (!alert) {
+    alert = Object.assign(document.createElement('p'), { className: 'am-unloadable' });
+    alert.setAttribute('role', 'alert');
+    shadow.insertBefore(alert, firstView(element) ?? shadow.querySelector('slot'));
+  }
+  const shown = firstView(element) || element.querySelector(':scope > :not(script):not(template)');
+  alert.textContent = `argmap: ${what} (${reason}).${shown ? ` ${below}` : ''}`;
+}
+
 /** The widget is ready beside the first view: the first view goes, the widget shows in its place. */
 function takeOver(element, place) {
   const view = firstView(element);
@@ -356,6 +383,7 @@ class ArgumentMapElement extends HTMLElement {
         const early = tried.src === wanted.src ? prefetched : undefined;
         const resume = this.#place?.();
         this.addEventListener('argmap:load', () => takeOver(this, resume), { once: true });
+        for (const alert of this.shadowRoot?.querySelectorAll('.am-unloadable') ?? []) alert.remove();
         this.#widget = mountWidget(this, { css, ...tried, prefetched: early, resume });
         this.#options = tried;
         this.#failed = null;
@@ -367,6 +395,7 @@ class ArgumentMapElement extends HTMLElement {
       // One broken widget must not stop the others or the host page; any fallback stays.
       this.#failed = tried;
       console.error('argmap:', error);
+      unloadable(this, String(error?.message ?? error));
       this.setAttribute('data-state', 'error');
       const problems = [{ path: '', line: null, column: null, message: String(error?.message ?? error), text: String(error?.message ?? error) }];
       this.dispatchEvent(new CustomEvent('argmap:error', { bubbles: true, composed: true, detail: { problems } }));
