@@ -276,3 +276,38 @@ async fn no_serious_accessibility_violations_with_problems_and_snippet_shown_in_
     assert!(en.is_empty() && zh.is_empty(), "English: {en:#?}\nChinese: {zh:#?}");
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn download_page_gives_a_whole_page_that_shows_the_map_from_any_static_host() {
+    let base = serve(&dist(), &[("Content-Security-Policy", POLICY)]);
+    let client = browser().await;
+    open_editor(&client, &base).await;
+    js(&client, "const make = URL.createObjectURL; URL.createObjectURL = (blob) => { window.downloaded = blob; return make.call(URL, blob); }; return 0").await;
+    client.find(Locator::Css("#download-page")).await.unwrap().click().await.unwrap();
+    let page = wait_for("the downloaded page", || async {
+        let text = client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; window.downloaded ? window.downloaded.text().then(done) : done(null);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        text.as_str().map(str::to_owned)
+    })
+    .await;
+    assert!(page.starts_with("<!doctype html>\n<html lang=\"en\">"), "{page}");
+    assert!(page.contains("<script type=\"module\" src=\"/argmap/argmap.js\"></script>"), "{page}");
+    assert!(page.contains("<link rel=\"stylesheet\" href=\"/argmap/argmap.css\">"), "{page}");
+    assert!(page.contains("<template shadowrootmode=\"open\">"), "the first view, drawn: {page}");
+    // On another host that serves argmap at /argmap/, under the strict CSP, it is the map's page.
+    let other = std::env::temp_dir().join(format!("argmap-page-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&other);
+    copy_tree(&dist(), &other.join("argmap"));
+    std::fs::write(other.join("index.html"), &page).unwrap();
+    let elsewhere = serve(&other, &[("Content-Security-Policy", POLICY)]);
+    client.goto(&format!("{elsewhere}/index.html")).await.unwrap();
+    let shadow = widget(&client, "argument-map").await;
+    row(&shadow, "Ban").await;
+    client.close().await.unwrap();
+    let _ = std::fs::remove_dir_all(&other);
+}

@@ -44,7 +44,7 @@ const LABELS = {
   en: {
     title: 'argmap editor', format: 'Format', argdown: 'Argdown', markdown: 'Markdown outline',
     scriptAddress: 'Where argmap.js is on your site',
-    download: 'Download map JSON', copy: 'Copy embed snippet', example: 'Start from the example', text: 'Text', problems: 'Problems',
+    download: 'Download map JSON', copy: 'Copy embed snippet', downloadPage: 'Download page', example: 'Start from the example', text: 'Text', problems: 'Problems',
     snippet: 'Embed snippet', preview: 'Map', flagship: 'the flagship map', syntax: 'Argdown',
     loading: 'Loading the editor…', switchTo: '中文', switchLang: 'zh',
     none: 'No problems.',
@@ -60,7 +60,7 @@ const LABELS = {
   zh: {
     title: 'argmap 编辑器', format: '格式', argdown: 'Argdown', markdown: 'Markdown 大纲',
     scriptAddress: '你网站上 argmap.js 的地址',
-    download: '下载地图 JSON', copy: '复制嵌入代码', example: '从示例开始', text: '文本', problems: '问题',
+    download: '下载地图 JSON', copy: '复制嵌入代码', downloadPage: '下载网页', example: '从示例开始', text: '文本', problems: '问题',
     snippet: '嵌入代码', preview: '地图', flagship: '示范地图', syntax: 'Argdown',
     loading: '正在加载编辑器…', switchTo: 'English', switchLang: 'en',
     none: '没有问题。',
@@ -237,19 +237,52 @@ function mapNow(note) {
   return JSON.parse(current.mapJson);
 }
 
-downloadButton.addEventListener('click', () => {
-  const map = mapNow(status);
-  if (!map) return;
-  const blob = new Blob([`${JSON.stringify(map, null, 2)}\n`], { type: 'application/json' });
+/** Offers `blob` as a file named after the map (`MAP-ID.ext`, else `map.ext`). */
+function offer(blob, map, ext) {
   const link = Object.assign(document.createElement('a'), {
     href: URL.createObjectURL(blob),
-    download: `${/^[\w.-]+$/.test(map.id ?? '') ? map.id : 'map'}.json`,
+    download: `${/^[\w.-]+$/.test(map.id ?? '') ? map.id : 'map'}.${ext}`,
   });
   document.body.append(link);
   link.click();
   link.remove();
   // The download has its own copy by the time the click returns; give it a moment anyway.
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+downloadButton.addEventListener('click', () => {
+  const map = mapNow(status);
+  if (!map) return;
+  offer(new Blob([`${JSON.stringify(map, null, 2)}\n`], { type: 'application/json' }), map, 'json');
+});
+
+/** Text for HTML content. */
+const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// A whole page with the map, its first view drawn: put it on any static host that serves argmap
+// at the script address, and it is the map's own page.
+$('download-page').addEventListener('click', () => {
+  const map = mapNow(status);
+  if (!map) return;
+  const { script, lang, element } = embedParts(map);
+  const title = typeof map.title === 'string' ? map.title : (map.title?.[lang] ?? Object.values(map.title ?? {})[0] ?? 'argmap');
+  const page = `<!doctype html>
+<html lang="${lang}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${escapeHtml(title)}</title>
+  <link rel="stylesheet" href="${script.replace(/[^/]*$/, '')}argmap.css">
+  <script type="module" src="${script}"></script>
+</head>
+<body>
+  <main>
+${element}
+  </main>
+</body>
+</html>
+`;
+  offer(new Blob([page], { type: 'text/html' }), map, 'html');
 });
 
 /**
@@ -258,12 +291,17 @@ downloadButton.addEventListener('click', () => {
  * folder as the script), so readers see the map before any script runs.
  */
 function snippetOf(map) {
+  const { script, element } = embedParts(map);
+  return `<script type="module" src="${script}"></script>\n${element}\n`;
+}
+
+/** The script's address (as the author set it), the map's language, and the element. */
+function embedParts(map) {
   // An attribute value: nothing in it may end the attribute or the tag.
   const script = (scriptAddress.value.trim() || DEFAULT_SCRIPT).replace(/["<>]/g, encodeURIComponent);
   const lang = Array.isArray(map.languages) && /^[A-Za-z-]+$/.test(map.languages[0] ?? '') ? map.languages[0] : 'en';
-  const folder = script.replace(/[^/]*$/, '');
-  const element = embedSnippetElement(JSON.stringify(map), lang, folder);
-  return `<script type="module" src="${script}"></script>\n${element}\n`;
+  const element = embedSnippetElement(JSON.stringify(map), lang, script.replace(/[^/]*$/, ''));
+  return { script, lang, element };
 }
 
 copyButton.addEventListener('click', async () => {
