@@ -9,12 +9,13 @@
 //! `am-fb-*` classes are styled by argmap.css (and argmap-fallback.css).
 //!
 //! The markup is what the command line's earlier renderer (Yew's server-side renderer) wrote,
-//! byte for byte: attributes in the order below with `class` last; text escapes `&`, `<` and
-//! `>`, attribute values `"` too. The blog engines' own renderers are checked against it.
+//! attributes in the order below with `class` last, text escaping `&`, `<` and `>`, attribute
+//! values `"` too; the root's answers come side by side ([`by_side`]). The blog engines' own
+//! renderers are checked against it.
 
 use std::fmt::Write as _;
 
-use crate::model::{is_web_link, lang_base, ArgumentMap, Kind, LinkRelation, NodeIdx, Relation};
+use crate::model::{is_web_link, lang_base, ArgumentMap, Kind, LinkRelation, NodeIdx, Relation, Side};
 use crate::strings::{side_name, strings};
 
 /// How deep `<details>` nest. Below this level a subtree is listed flat, in reading order, inside
@@ -139,6 +140,21 @@ fn descendants(map: &ArgumentMap, n: NodeIdx) -> Vec<NodeIdx> {
     out
 }
 
+/// The root's answers side by side: the open side's, the closed side's, then the neutral ones,
+/// each side in display order. The first view lays them out that way (open left, closed right,
+/// the neutral band below), and a browser paints a shadow root while it is still parsing it: in
+/// this order, what arrives later never pushes what is already painted.
+fn by_side(map: &ArgumentMap, children: &[NodeIdx]) -> Vec<NodeIdx> {
+    let rank = |c: &NodeIdx| match map.nodes[*c].side {
+        Side::Open => 0,
+        Side::Closed => 1,
+        Side::Neutral => 2,
+    };
+    let mut sorted = children.to_vec();
+    sorted.sort_by_key(rank);
+    sorted
+}
+
 /// One node: a `<details>` whose `<summary>` is the node's line (its relation to its parent, its
 /// side and its text, all in words), and whose body holds the detail, the evidence, the flags,
 /// the cross-references and then the children (`flat`: the parent lists them). A node with none
@@ -209,7 +225,13 @@ fn node(out: &mut Html, map: &ArgumentMap, n: NodeIdx, lang: &str, open: bool, f
     }
     if children_here {
         let flat = item.level >= MAX_NESTING;
-        let shown = if flat { descendants(map, n) } else { item.children.clone() };
+        let shown = if flat {
+            descendants(map, n)
+        } else if n == map.root {
+            by_side(map, &item.children)
+        } else {
+            item.children.clone()
+        };
         out.open("div", &[], "am-fb-children");
         for c in shown {
             node(out, map, c, lang, false, flat);

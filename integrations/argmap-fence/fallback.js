@@ -79,6 +79,9 @@ function pick(text, lang, firstLanguage) {
 
 const opposite = (side) => ({ open: 'closed', closed: 'open' })[side] ?? side;
 
+const SIDE_ORDER = ['open', 'closed', 'neutral'];
+const sideRank = (side) => (SIDE_ORDER.includes(side) ? SIDE_ORDER.indexOf(side) : SIDE_ORDER.length);
+
 /**
  * The map's tree as the widget derives it: children in display order (answers, supports,
  * attacks; file order within each), each node's relation, side and level. Nodes the root does
@@ -115,6 +118,8 @@ function deriveTree(map) {
       return entry;
     });
     entries.sort((a, b) => RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation]);
+    // The root's answers side by side (open, closed, neutral), as `argmap render` writes them.
+    if (parent.level === 1) entries.sort((a, b) => sideRank(a.side) - sideRank(b.side));
     parent.children = entries;
   }
   return { root: derived.get(root.id), derived, byId };

@@ -31,11 +31,12 @@ test('options after the info string, quoted or bare, and flags without a value',
   assert.deepEqual(parseInfo('argmap lang=en view=map height="30 rem" tour'), { lang: 'en', view: 'map', height: '30 rem', tour: '' });
 });
 
-test('the fallback has every node in display order with derived sides, and escapes map text', () => {
+test('the fallback has every node in display order (the root\'s answers side by side) with derived sides, and escapes map text', () => {
   const html = renderFallback(tea, 'en');
   const order = [...html.matchAll(/data-node-id="([^"]+)" data-kind="[^"]*" data-side="([^"]+)" data-level="(\d+)"/g)].map((m) => m.slice(1).join('/'));
-  // supports before attacks under "tea"; an attack on the open side is on the closed side.
-  assert.deepEqual(order, ['q/neutral/1', 'coffee/closed/2', 'tea/open/2', 'old/open/3', 'calm/closed/3']);
+  // The root's answers side by side (open first); supports before attacks under "tea"; an
+  // attack on the open side is on the closed side.
+  assert.deepEqual(order, ['q/neutral/1', 'tea/open/2', 'old/open/3', 'calm/closed/3', 'coffee/closed/2']);
   assert.match(html, /Tea &lt;b&gt;/);
   assert.match(html, /<span class="am-fb-side" data-side="open">Tea<\/span>/, "the map's own side names");
   assert.match(html, /<p class="am-fb-detail" lang="zh">茶<\/p>/, 'a text in another language says so');

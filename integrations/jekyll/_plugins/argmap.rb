@@ -36,6 +36,7 @@ module Argmap
     },
   }.freeze
   RELATIONS = %w[answers supports attacks].freeze
+  SIDES = %w[open closed neutral].freeze
   MAX_NESTING = 256
 
   def self.base(lang) = lang.to_s.split(/[-_]/).first.to_s.downcase
@@ -92,6 +93,10 @@ module Argmap
         entry
       end
       parent[:children] = entries.each_with_index.sort_by { |e, i| [RELATIONS.index(e[:relation]), i] }.map(&:first)
+      # The root's answers side by side (open, closed, neutral), as `argmap render` writes them.
+      if parent[:level] == 1
+        parent[:children] = parent[:children].each_with_index.sort_by { |e, i| [SIDES.index(e[:side]) || SIDES.size, i] }.map(&:first)
+      end
     end
 
     line = lambda do |e|
