@@ -3,7 +3,7 @@
 //! the widget's wasm is held back; a reader can open it node by node meanwhile; once the wasm
 //! arrives the widget takes its place with nothing on the page moving, and starts where the
 //! reader was. A map far below the fold downloads nothing until the reader scrolls near it. When
-//! the wasm cannot load, the element says so in its box, above the map as text.
+//! the wasm or the stylesheet cannot load, the element says so in its box, above the map as text.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -232,5 +232,34 @@ async fn when_the_wasm_cannot_load_the_element_says_so_in_its_box_and_keeps_the_
     let text = bare["text"].as_str().unwrap();
     assert!(text.contains("could not be loaded") && !text.contains("below"), "{text}");
     assert!(bare["shown"] == true, "{bare}");
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn when_the_stylesheet_cannot_load_the_element_says_so_and_keeps_the_map_as_text() {
+    let site = site_with_fixtures();
+    std::fs::remove_file(site.join("argmap.css")).unwrap();
+    let base = serve(&site, &[]);
+    let client = browser_with(Options { width: 1280, height: 900, ..Options::default() }).await;
+    client.goto(&format!("{base}/blog.html")).await.unwrap();
+    let seen = wait_for("#flagship's alert", || async {
+        let seen = client
+            .execute(
+                "const host = document.querySelector('#flagship'); host.scrollIntoView();
+                 const alert = host.shadowRoot?.querySelector('.am-unloadable[role=alert]');
+                 return alert && { text: alert.textContent, state: host.getAttribute('data-state'),
+                   firstView: [...host.shadowRoot.children].some(e => e.classList.contains('am-first')),
+                   widget: !!host.shadowRoot.querySelector('[role=tree]') };",
+                vec![],
+            )
+            .await
+            .ok()?;
+        (!seen.is_null()).then_some(seen)
+    })
+    .await;
+    let text = seen["text"].as_str().unwrap();
+    assert!(text.contains("could not be loaded") && text.contains("argmap.css"), "{text}");
+    assert_eq!(seen["state"], "error", "{seen}");
+    assert!(seen["firstView"] == true && seen["widget"] == false, "no unstyled widget; the map as text stays: {seen}");
     client.close().await.unwrap();
 }

@@ -43,25 +43,41 @@ if (!document.querySelector(`link[rel=preload][href="${css}"]`)) {
 
 /**
  * The element's shadow root with the widget's stylesheet in it, and a slot that keeps the
- * element's own content (the fallback) on show meanwhile; resolves once the sheet has loaded (or
- * failed): the widget's first render then measures a styled box, and draws the view that box is
+ * element's own content (the fallback) on show meanwhile; resolves once the sheet has loaded, and
+ * rejects if it cannot: the widget's first render then measures a styled box, and draws the view that box is
  * wide enough for, once, not one view and then another. A first view drawn from the page's HTML
  * (a declarative shadow root, `argmap render --element`) stays on show instead.
  */
 function styled(element) {
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   let link = [...shadow.querySelectorAll('link[rel=stylesheet]')].find((l) => l.href === css);
+  // A link the page wrote (a declarative first view) may have settled, loaded or failed, before
+  // this script could listen: unless its sheet is there, ask again with a link of our own.
+  if (link && !ownLinks.has(link) && !loaded(link)) link = undefined;
   if (!link) {
     link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: css });
+    ownLinks.add(link);
     if (firstView(element)) shadow.prepend(link);
     else shadow.replaceChildren(link, document.createElement('slot'));
   }
-  if (link.sheet) return Promise.resolve();
-  return new Promise((resolve) => {
-    link.addEventListener('load', resolve, { once: true });
-    link.addEventListener('error', resolve, { once: true });
+  if (loaded(link)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    // Unstyled, the widget would be a jumble of cards: say so, and keep the map as text.
+    const failed = () => reject(new Error(`the stylesheet ${css} could not be loaded`));
+    link.addEventListener('load', () => (loaded(link) ? resolve() : failed()), { once: true });
+    link.addEventListener('error', failed, { once: true });
   });
 }
+
+/** Whether a link's sheet is there, with rules (an error page served as CSS has none). */
+function loaded(link) {
+  try {
+    return link.sheet != null && link.sheet.cssRules.length > 0;
+  } catch {
+    return link.sheet != null; // another origin's sheet: there, though its rules are not ours to read
+  }
+}
+const ownLinks = new WeakSet();
 
 /** The first view the page drew from its HTML, while it shows. */
 const firstView = (element) => [...(element.shadowRoot?.children ?? [])].find((e) => e.classList.contains('am-first')) ?? null;
@@ -213,7 +229,10 @@ export async function mount(element, options = {}) {
   element.setAttribute('data-state', 'loading');
   attachDeclared(element);
   const place = watchFirstView(element);
-  const [mountWidget] = await Promise.all([start(), styled(element)]);
+  const [mountWidget] = await Promise.all([start(), styled(element)]).catch((error) => {
+    unloadable(element, String(error?.message ?? error));
+    throw error;
+  });
   const shown = settled(element);
   const resume = place();
   element.addEventListener('argmap:load', () => takeOver(element, resume), { once: true });
