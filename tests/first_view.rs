@@ -263,3 +263,24 @@ async fn when_the_stylesheet_cannot_load_the_element_says_so_and_keeps_the_map_a
     assert!(seen["firstView"] == true && seen["widget"] == false, "no unstyled widget; the map as text stays: {seen}");
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn once_one_map_has_loaded_the_others_on_the_page_are_set_up_without_scrolling() {
+    let (base, requests) = serve_recording(&site_with_fixtures(), &[]);
+    let client = browser_with(Options { width: 1024, height: 700, ..Options::default() }).await;
+    client.goto(&format!("{base}/two-maps.html")).await.unwrap();
+    // The far map is ready too, the page never scrolled: the wasm was paid for the near one.
+    wait_for("both maps ready", || async {
+        let states = client
+            .execute("return [...document.querySelectorAll('argument-map')].map(e => e.getAttribute('data-state'))", vec![])
+            .await
+            .ok()?;
+        (states == serde_json::json!(["ready", "ready"])).then_some(())
+    })
+    .await;
+    let scrolled = client.execute("return scrollY", vec![]).await.unwrap();
+    assert_eq!(scrolled, 0, "nobody scrolled");
+    let wasm = requests.lock().unwrap().iter().filter(|r| r.contains("argmap_bg.wasm")).count();
+    assert_eq!(wasm, 1, "one download of the widget serves both");
+    client.close().await.unwrap();
+}

@@ -28,10 +28,25 @@ let ready;
 const start = () =>
   (ready ??= import('./pkg/argmap.js')
     .then((glue) => glue.default({ module_or_path: new URL('./pkg/argmap_bg.wasm', import.meta.url) }).then(() => glue.mount))
+    .then((mount) => {
+      whenIdle(setUpTheRest);
+      return mount;
+    })
     .catch((error) => {
       ready = undefined;
       throw error;
     }));
+// Once the widget is here for one map, the page's other maps are set up too, one per idle
+// moment: the weight (the wasm) is paid already, and a host script waiting on every map's
+// `data-state` is not left waiting for a reader to scroll.
+const waiting = new Set();
+const whenIdle = (f) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 200));
+function setUpTheRest() {
+  const [next] = waiting;
+  if (!next) return;
+  next();
+  whenIdle(setUpTheRest);
+}
 // Nothing is fetched at once: each element asks for the widget when it comes within a screen of
 // view, or when the reader first touches it (see `near`), so a map far down a post costs its
 // readers nothing until they scroll there. `loading="eager"` asks at once.
@@ -175,7 +190,8 @@ const watcher =
 /**
  * Resolves when the element should load: at once with `loading="eager"` (or no
  * IntersectionObserver), else when it comes within a screen of view or the reader first points,
- * touches, focuses or types in it, whichever is first.
+ * touches, focuses or types in it, whichever is first; or, once the widget has loaded for
+ * another map on the page, at an idle moment.
  */
 function near(element) {
   if (!watcher || element.getAttribute('loading') === 'eager') return Promise.resolve();
@@ -183,10 +199,13 @@ function near(element) {
     const go = () => {
       watcher.unobserve(element);
       nearing.delete(element);
+      waiting.delete(go);
       for (const type of ['pointerdown', 'focusin', 'keydown', 'pointerover']) element.removeEventListener(type, go, true);
       resolve();
     };
     nearing.set(element, go);
+    waiting.add(go);
+    if (ready) ready.then(() => whenIdle(setUpTheRest), () => {});
     watcher.observe(element);
     for (const type of ['pointerdown', 'focusin', 'keydown', 'pointerover']) element.addEventListener(type, go, true);
   });
