@@ -129,17 +129,14 @@ async fn a_broken_line_lists_its_problem_and_takes_the_caret_there() {
     client.close().await.unwrap();
 }
 
-#[tokio::test]
-async fn download_map_json_gives_the_map_of_the_current_text() {
-    let base = serve(&dist(), &[("Content-Security-Policy", POLICY)]);
-    let client = browser().await;
-    open_editor(&client, &base).await;
-    // The file the button downloads: the page makes it a Blob URL; catch the Blob on its way.
-    js(&client, "const make = URL.createObjectURL; URL.createObjectURL = (blob) => { window.downloaded = blob; return make.call(URL, blob); }; return 0").await;
-    // Clicked at once after typing, before the redraw: the download is of the text as typed.
-    type_at_end(&client, "  + [Cost]: Not every family can buy a phone. {side: closed}\n").await;
-    client.find(Locator::Css("#download")).await.unwrap().click().await.unwrap();
-    let text = wait_for("the downloaded Blob", || async {
+/// The files the page's buttons download: it makes each a Blob URL; catch the Blob on its way.
+async fn catch_downloads(client: &Browser) {
+    js(client, "const make = URL.createObjectURL; URL.createObjectURL = (blob) => { window.downloaded = blob; return make.call(URL, blob); }; return 0").await;
+}
+
+/// The text of the last file downloaded (after [`catch_downloads`]), once there is one.
+async fn downloaded(client: &Browser) -> String {
+    wait_for("the downloaded file", || async {
         let text = client
             .execute_async(
                 "const done = arguments[arguments.length - 1]; window.downloaded ? window.downloaded.text().then(done) : done(null);",
@@ -149,7 +146,19 @@ async fn download_map_json_gives_the_map_of_the_current_text() {
             .unwrap();
         text.as_str().map(str::to_owned)
     })
-    .await;
+    .await
+}
+
+#[tokio::test]
+async fn download_map_json_gives_the_map_of_the_current_text() {
+    let base = serve(&dist(), &[("Content-Security-Policy", POLICY)]);
+    let client = browser().await;
+    open_editor(&client, &base).await;
+    catch_downloads(&client).await;
+    // Clicked at once after typing, before the redraw: the download is of the text as typed.
+    type_at_end(&client, "  + [Cost]: Not every family can buy a phone. {side: closed}\n").await;
+    client.find(Locator::Css("#download")).await.unwrap().click().await.unwrap();
+    let text = downloaded(&client).await;
     let map = argmap::model::load(&text).unwrap_or_else(|problems| panic!("the download is a valid argmap/1 map: {problems:?}\n{text}"));
     assert!(map.nodes.iter().any(|n| n.id.as_str() == "Cost"), "the line typed just before is in it");
     client.close().await.unwrap();
@@ -282,19 +291,9 @@ async fn download_page_gives_a_whole_page_that_shows_the_map_from_any_static_hos
     let base = serve(&dist(), &[("Content-Security-Policy", POLICY)]);
     let client = browser().await;
     open_editor(&client, &base).await;
-    js(&client, "const make = URL.createObjectURL; URL.createObjectURL = (blob) => { window.downloaded = blob; return make.call(URL, blob); }; return 0").await;
+    catch_downloads(&client).await;
     client.find(Locator::Css("#download-page")).await.unwrap().click().await.unwrap();
-    let page = wait_for("the downloaded page", || async {
-        let text = client
-            .execute_async(
-                "const done = arguments[arguments.length - 1]; window.downloaded ? window.downloaded.text().then(done) : done(null);",
-                vec![],
-            )
-            .await
-            .unwrap();
-        text.as_str().map(str::to_owned)
-    })
-    .await;
+    let page = downloaded(&client).await;
     assert!(page.starts_with("<!doctype html>\n<html lang=\"en\">"), "{page}");
     assert!(page.contains("<script type=\"module\" src=\"/argmap/argmap.js\"></script>"), "{page}");
     assert!(page.contains("<link rel=\"stylesheet\" href=\"/argmap/argmap.css\">"), "{page}");

@@ -194,6 +194,27 @@ async fn the_element_argmap_render_writes_with_its_map_inline_shows_and_becomes_
     client.close().await.unwrap();
 }
 
+/// The alert in `host`'s box that says the widget could not load, once it is there: its text,
+/// the element's state, whether it shows, and what else the box holds.
+async fn unloadable(client: &Browser, host: &str) -> Value {
+    wait_for(&format!("{host}'s alert"), || async {
+        let seen = client
+            .execute(
+                "const host = document.querySelector(arguments[0]); host.scrollIntoView();
+                 const alert = host.shadowRoot?.querySelector('.am-unloadable[role=alert]');
+                 return alert && { text: alert.textContent, state: host.getAttribute('data-state'),
+                   shown: alert.getBoundingClientRect().height > 0,
+                   firstView: [...host.shadowRoot.children].some(e => e.classList.contains('am-first')),
+                   widget: !!host.shadowRoot.querySelector('[role=tree]') };",
+                vec![Value::from(host)],
+            )
+            .await
+            .ok()?;
+        (!seen.is_null()).then_some(seen)
+    })
+    .await
+}
+
 #[tokio::test]
 async fn when_the_wasm_cannot_load_the_element_says_so_in_its_box_and_keeps_the_map_as_text() {
     let site = site_with_fixtures();
@@ -201,34 +222,14 @@ async fn when_the_wasm_cannot_load_the_element_says_so_in_its_box_and_keeps_the_
     let base = serve(&site, &[]);
     let client = browser_with(Options { width: 1280, height: 900, ..Options::default() }).await;
     client.goto(&format!("{base}/blog.html")).await.unwrap();
-    let said = |host: &'static str| {
-        let client = client.clone();
-        async move {
-            wait_for(&format!("{host}'s alert"), || async {
-                let seen = client
-                    .execute(
-                        "const host = document.querySelector(arguments[0]); host.scrollIntoView();
-                         const alert = host.shadowRoot?.querySelector('.am-unloadable[role=alert]');
-                         return alert && { text: alert.textContent, state: host.getAttribute('data-state'),
-                           shown: alert.getBoundingClientRect().height > 0,
-                           firstView: [...host.shadowRoot.children].some(e => e.classList.contains('am-first')) };",
-                        vec![Value::from(host)],
-                    )
-                    .await
-                    .ok()?;
-                (!seen.is_null()).then_some(seen)
-            })
-            .await
-        }
-    };
-    let flagship = said("#flagship").await;
+    let flagship = unloadable(&client, "#flagship").await;
     assert_eq!(flagship["state"], "error", "{flagship}");
     let text = flagship["text"].as_str().unwrap();
     assert!(text.contains("could not be loaded") && text.contains("404"), "a readable reason: {text}");
     assert!(text.contains("The map as text is below"), "{text}");
     assert!(flagship["shown"] == true && flagship["firstView"] == true, "the alert shows above the first view, which stays: {flagship}");
     // An element with nothing else to show says so too: not a blank spot.
-    let bare = said("#phones").await;
+    let bare = unloadable(&client, "#phones").await;
     let text = bare["text"].as_str().unwrap();
     assert!(text.contains("could not be loaded") && !text.contains("below"), "{text}");
     assert!(bare["shown"] == true, "{bare}");
@@ -242,21 +243,7 @@ async fn when_the_stylesheet_cannot_load_the_element_says_so_and_keeps_the_map_a
     let base = serve(&site, &[]);
     let client = browser_with(Options { width: 1280, height: 900, ..Options::default() }).await;
     client.goto(&format!("{base}/blog.html")).await.unwrap();
-    let seen = wait_for("#flagship's alert", || async {
-        let seen = client
-            .execute(
-                "const host = document.querySelector('#flagship'); host.scrollIntoView();
-                 const alert = host.shadowRoot?.querySelector('.am-unloadable[role=alert]');
-                 return alert && { text: alert.textContent, state: host.getAttribute('data-state'),
-                   firstView: [...host.shadowRoot.children].some(e => e.classList.contains('am-first')),
-                   widget: !!host.shadowRoot.querySelector('[role=tree]') };",
-                vec![],
-            )
-            .await
-            .ok()?;
-        (!seen.is_null()).then_some(seen)
-    })
-    .await;
+    let seen = unloadable(&client, "#flagship").await;
     let text = seen["text"].as_str().unwrap();
     assert!(text.contains("could not be loaded") && text.contains("argmap.css"), "{text}");
     assert_eq!(seen["state"], "error", "{seen}");
